@@ -1,0 +1,68 @@
+package org.ortc4j.rtcp;
+
+import org.ortc4j.rtcp.RtcpParseException.Reason;
+import org.ortc4j.rtcp.internal.ByteReader;
+import org.ortc4j.rtcp.internal.FieldChecks;
+
+/** Checks shared by the payload-specific feedback (PSFB) and extended report (XR) records. */
+final class PsfbSupport {
+  /** The SSRC of packet sender and SSRC of media source every feedback message starts with. */
+  static final int COMMON_FEEDBACK_LENGTH = 8;
+
+  private PsfbSupport() {}
+
+  /**
+   * Requires a valid padding length, and header, body and padding to fill whole 32-bit words that
+   * the 16-bit length field can still describe.
+   *
+   * @throws IllegalArgumentException naming {@code what}, if they do not
+   */
+  static void requireWholeWords(String what, long bodyLength, int padding) {
+    FieldChecks.padding(padding);
+    long size = RtcpHeader.SIZE + bodyLength + padding;
+    if (size % 4 != 0 || size > FramedPacket.MAX_PACKET_SIZE) {
+      throw new IllegalArgumentException(
+          what
+              + " of "
+              + size
+              + " bytes (padding "
+              + padding
+              + ") is not a whole number of 32-bit words up to "
+              + FramedPacket.MAX_PACKET_SIZE);
+    }
+  }
+
+  /**
+   * Guards a decoder against being handed another format than its own (the dispatcher never does,
+   * but the decoders are callable on their own).
+   */
+  static void requireFormat(int expected, int format, ByteReader body) throws RtcpParseException {
+    if (format != expected) {
+      throw body.error(Reason.WRONG_TYPE, "FMT " + format + " where " + expected + " was expected");
+    }
+  }
+
+  /**
+   * The number of {@code entrySize}-byte FCI entries that fill the rest of {@code body}, where
+   * the message requires at least one.
+   *
+   * @throws RtcpParseException {@link Reason#TOO_SHORT} when there is no entry, {@link
+   *     Reason#BAD_LENGTH} when the bytes left are not a whole number of entries
+   */
+  static int entryCount(ByteReader body, int entrySize, String entryName)
+      throws RtcpParseException {
+    int remaining = body.remaining();
+    if (remaining < entrySize) {
+      throw body.error(
+          Reason.TOO_SHORT,
+          remaining + " bytes of FCI, too few for the one " + entryName + " required");
+    }
+    if (remaining % entrySize != 0) {
+      throw body.error(
+          Reason.BAD_LENGTH,
+          remaining + " bytes of FCI are not a whole number of " + entrySize + "-byte "
+              + entryName + "s");
+    }
+    return remaining / entrySize;
+  }
+}
