@@ -24,6 +24,18 @@ final class PacketDecoder {
     int type = header.packetType();
     ByteReader body =
         new ByteReader(data, offset + RtcpHeader.SIZE, size - RtcpHeader.SIZE - padding, name(header));
+    try {
+      return decodeType(type, count, body, padding);
+    } catch (IllegalArgumentException e) {
+      // The records' constructors define which field values are valid. A value the wire can
+      // carry but a record refuses (padding that leaves the content off word boundaries, say)
+      // makes the packet malformed; decoders check what they can first, this catches the rest.
+      throw new RtcpParseException(Reason.BAD_VALUE, name(header) + ": " + e.getMessage());
+    }
+  }
+
+  private static RtcpPacket decodeType(int type, int count, ByteReader body, int padding)
+      throws RtcpParseException {
     switch (type) {
       case SENDER_REPORT:
         return SenderReport.parseBody(count, body, padding);

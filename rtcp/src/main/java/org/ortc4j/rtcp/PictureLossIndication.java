@@ -47,9 +47,10 @@ public record PictureLossIndication(long senderSsrc, long mediaSsrc, int padding
       throws RtcpParseException {
     PsfbSupport.requireFormat(RtcpPacketType.FMT_PICTURE_LOSS, format, body);
     body.need(PsfbSupport.COMMON_FEEDBACK_LENGTH, "the sender and media source SSRCs");
-    PictureLossIndication pli = new PictureLossIndication(body.u32(), body.u32(), padding);
+    long senderSsrc = body.u32();
+    long mediaSsrc = body.u32();
     body.expectEnd();
-    return pli;
+    return new PictureLossIndication(senderSsrc, mediaSsrc, padding);
   }
 
   @Override
