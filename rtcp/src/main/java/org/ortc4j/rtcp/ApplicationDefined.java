@@ -48,8 +48,8 @@ public record ApplicationDefined(int subtype, long ssrc, byte[] name, byte[] dat
     if (name.length != NAME_LENGTH) {
       throw new IllegalArgumentException("name must be 4 bytes, was " + name.length);
     }
-    data = ReportBodies.words(data, "data");
-    ReportBodies.padding(padding, FIXED_SIZE + data.length, "APP");
+    data = PacketChecks.words(data, "data");
+    PacketChecks.requireWholeWords("APP", FIXED_SIZE + data.length, padding);
   }
 
   /** An APP packet without padding. */
@@ -79,7 +79,7 @@ public record ApplicationDefined(int subtype, long ssrc, byte[] name, byte[] dat
     body.need(FIXED_SIZE, "the SSRC and name");
     long ssrc = body.u32();
     byte[] name = body.bytes(NAME_LENGTH);
-    byte[] data = ReportBodies.readWords(body, "application-dependent data");
+    byte[] data = PacketChecks.readWords(body, "application-dependent data");
     return new ApplicationDefined(subtype, ssrc, name, data, padding);
   }
 

@@ -61,14 +61,8 @@ public record CongestionControlFeedback(
     FieldChecks.u32(senderSsrc, "senderSsrc");
     reportBlocks = FieldChecks.list(reportBlocks, MAX_PACKET_SIZE / BLOCK_HEADER, "reportBlocks");
     FieldChecks.u32(reportTimestamp, "reportTimestamp");
-    FieldChecks.padding(padding);
-    if (padding % 4 != 0) {
-      throw new IllegalArgumentException("padding must be a multiple of 4, was " + padding);
-    }
-    if (RtcpHeader.SIZE + blocksLength(reportBlocks) + SENDER_AND_TIMESTAMP + padding
-        > MAX_PACKET_SIZE) {
-      throw new IllegalArgumentException("the report blocks exceed an RTCP packet");
-    }
+    PacketChecks.requireWholeWords(
+        "CCFB", blocksLength(reportBlocks) + SENDER_AND_TIMESTAMP, padding);
   }
 
   /** Feedback without padding. */

@@ -44,7 +44,7 @@ public record ExtendedReport(long senderSsrc, List<XrBlock> blocks, int padding)
   public ExtendedReport {
     FieldChecks.u32(senderSsrc, "senderSsrc");
     blocks = FieldChecks.list(blocks, MAX_BLOCKS, "blocks");
-    PsfbSupport.requireWholeWords("XR", bodyLength(blocks), padding);
+    PacketChecks.requireWholeWords("XR", bodyLength(blocks), padding);
   }
 
   /** An XR without padding. */

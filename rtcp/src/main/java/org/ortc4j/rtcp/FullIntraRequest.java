@@ -43,7 +43,7 @@ public record FullIntraRequest(
     implements FramedPacket {
   /** The most entries a packet can carry. */
   public static final int MAX_ENTRIES =
-      (MAX_PACKET_SIZE - RtcpHeader.SIZE - PsfbSupport.COMMON_FEEDBACK_LENGTH) / FirEntry.SIZE;
+      (MAX_PACKET_SIZE - RtcpHeader.SIZE - PacketChecks.COMMON_FEEDBACK_LENGTH) / FirEntry.SIZE;
 
   public FullIntraRequest {
     FieldChecks.u32(senderSsrc, "senderSsrc");
@@ -52,7 +52,7 @@ public record FullIntraRequest(
     if (entries.isEmpty()) {
       throw new IllegalArgumentException("an FIR needs at least one entry");
     }
-    PsfbSupport.requireWholeWords("FIR", bodyLength(entries.size()), padding);
+    PacketChecks.requireWholeWords("FIR", bodyLength(entries.size()), padding);
   }
 
   /** An FIR without padding. */
@@ -67,11 +67,11 @@ public record FullIntraRequest(
 
   static FullIntraRequest parseBody(int format, ByteReader body, int padding)
       throws RtcpParseException {
-    PsfbSupport.requireFormat(RtcpPacketType.FMT_FULL_INTRA_REQUEST, format, body);
-    body.need(PsfbSupport.COMMON_FEEDBACK_LENGTH, "the sender and media source SSRCs");
+    PacketChecks.requireFormat(RtcpPacketType.FMT_FULL_INTRA_REQUEST, format, body);
+    body.need(PacketChecks.COMMON_FEEDBACK_LENGTH, "the sender and media source SSRCs");
     long senderSsrc = body.u32();
     long mediaSsrc = body.u32();
-    int count = PsfbSupport.entryCount(body, FirEntry.SIZE, "FIR entry");
+    int count = PacketChecks.entryCount(body, FirEntry.SIZE, "FIR entry");
     FirEntry[] entries = new FirEntry[count];
     for (int i = 0; i < count; i++) {
       entries[i] = new FirEntry(body.u32(), body.u8());
@@ -102,7 +102,7 @@ public record FullIntraRequest(
   }
 
   private static int bodyLength(int entryCount) {
-    return PsfbSupport.COMMON_FEEDBACK_LENGTH + entryCount * FirEntry.SIZE;
+    return PacketChecks.COMMON_FEEDBACK_LENGTH + entryCount * FirEntry.SIZE;
   }
 
   @Override

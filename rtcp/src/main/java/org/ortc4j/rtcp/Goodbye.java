@@ -49,7 +49,7 @@ public record Goodbye(List<Long> sources, byte[] reason, int padding) implements
     sources = FieldChecks.list(sources, MAX_SOURCES, "sources");
     sources.forEach(source -> FieldChecks.u32(source, "source"));
     reason = reason == null ? null : FieldChecks.bytes(reason, MAX_REASON_LENGTH, "reason");
-    ReportBodies.padding(padding, 4 * sources.size() + reasonSize(reason), "BYE");
+    PacketChecks.requireWholeWords("BYE", 4 * sources.size() + reasonSize(reason), padding);
   }
 
   /** A BYE without a reason or padding. */

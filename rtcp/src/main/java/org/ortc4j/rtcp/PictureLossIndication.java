@@ -35,7 +35,7 @@ public record PictureLossIndication(long senderSsrc, long mediaSsrc, int padding
   public PictureLossIndication {
     FieldChecks.u32(senderSsrc, "senderSsrc");
     FieldChecks.u32(mediaSsrc, "mediaSsrc");
-    PsfbSupport.requireWholeWords("PLI", PsfbSupport.COMMON_FEEDBACK_LENGTH, padding);
+    PacketChecks.requireWholeWords("PLI", PacketChecks.COMMON_FEEDBACK_LENGTH, padding);
   }
 
   /** A PLI without padding. */
@@ -45,8 +45,8 @@ public record PictureLossIndication(long senderSsrc, long mediaSsrc, int padding
 
   static PictureLossIndication parseBody(int format, ByteReader body, int padding)
       throws RtcpParseException {
-    PsfbSupport.requireFormat(RtcpPacketType.FMT_PICTURE_LOSS, format, body);
-    body.need(PsfbSupport.COMMON_FEEDBACK_LENGTH, "the sender and media source SSRCs");
+    PacketChecks.requireFormat(RtcpPacketType.FMT_PICTURE_LOSS, format, body);
+    body.need(PacketChecks.COMMON_FEEDBACK_LENGTH, "the sender and media source SSRCs");
     long senderSsrc = body.u32();
     long mediaSsrc = body.u32();
     body.expectEnd();
@@ -71,7 +71,7 @@ public record PictureLossIndication(long senderSsrc, long mediaSsrc, int padding
 
   @Override
   public int bodyLength() {
-    return PsfbSupport.COMMON_FEEDBACK_LENGTH;
+    return PacketChecks.COMMON_FEEDBACK_LENGTH;
   }
 
   @Override

@@ -58,7 +58,7 @@ public record ReceiverEstimatedMaxBitrate(
   public static final int MAX_SSRCS = 255;
 
   /** Common feedback header, identifier, and the Num SSRC / BR Exp / BR Mantissa word. */
-  private static final int FIXED_LENGTH = PsfbSupport.COMMON_FEEDBACK_LENGTH + 8;
+  private static final int FIXED_LENGTH = PacketChecks.COMMON_FEEDBACK_LENGTH + 8;
 
   public ReceiverEstimatedMaxBitrate {
     FieldChecks.u32(senderSsrc, "senderSsrc");
@@ -67,7 +67,7 @@ public record ReceiverEstimatedMaxBitrate(
     FieldChecks.range(mantissa, 0, MAX_MANTISSA, "mantissa");
     ssrcs = FieldChecks.list(ssrcs, MAX_SSRCS, "ssrcs");
     ssrcs.forEach(ssrc -> FieldChecks.u32(ssrc, "ssrcs"));
-    PsfbSupport.requireWholeWords("REMB", FIXED_LENGTH + 4L * ssrcs.size(), padding);
+    PacketChecks.requireWholeWords("REMB", FIXED_LENGTH + 4L * ssrcs.size(), padding);
   }
 
   /** A REMB without padding. */
@@ -111,17 +111,17 @@ public record ReceiverEstimatedMaxBitrate(
    * nothing from {@code body}, and never throws.
    */
   static boolean isRemb(ByteReader body) {
-    if (body.remaining() < PsfbSupport.COMMON_FEEDBACK_LENGTH + 4) {
+    if (body.remaining() < PacketChecks.COMMON_FEEDBACK_LENGTH + 4) {
       return false;
     }
     byte[] bytes = body.buffer();
-    int at = body.position() + PsfbSupport.COMMON_FEEDBACK_LENGTH;
+    int at = body.position() + PacketChecks.COMMON_FEEDBACK_LENGTH;
     return bytes[at] == 'R' && bytes[at + 1] == 'E' && bytes[at + 2] == 'M' && bytes[at + 3] == 'B';
   }
 
   static ReceiverEstimatedMaxBitrate parseBody(int format, ByteReader body, int padding)
       throws RtcpParseException {
-    PsfbSupport.requireFormat(RtcpPacketType.FMT_APPLICATION_LAYER, format, body);
+    PacketChecks.requireFormat(RtcpPacketType.FMT_APPLICATION_LAYER, format, body);
     body.need(FIXED_LENGTH, "the REMB fixed part");
     long senderSsrc = body.u32();
     long mediaSsrc = body.u32();

@@ -46,11 +46,9 @@ public record ReceiverReport(
   public ReceiverReport {
     FieldChecks.u32(ssrc, "ssrc");
     reports = FieldChecks.list(reports, MAX_REPORTS, "reports");
-    profileExtensions = ReportBodies.words(profileExtensions, "profileExtensions");
-    ReportBodies.padding(
-        padding,
-        FIXED_SIZE + reports.size() * ReceptionReport.SIZE + profileExtensions.length,
-        "RR");
+    profileExtensions = PacketChecks.words(profileExtensions, "profileExtensions");
+    PacketChecks.requireWholeWords(
+        "RR", FIXED_SIZE + reports.size() * ReceptionReport.SIZE + profileExtensions.length, padding);
   }
 
   /** A Receiver Report without profile-specific extensions or padding. */
@@ -68,7 +66,7 @@ public record ReceiverReport(
     }
     long ssrc = body.u32();
     List<ReceptionReport> reports = ReceptionReport.readAll(count, body);
-    byte[] extensions = ReportBodies.readWords(body, "profile-specific extension");
+    byte[] extensions = PacketChecks.readWords(body, "profile-specific extension");
     return new ReceiverReport(ssrc, reports, extensions, padding);
   }
 

@@ -76,11 +76,9 @@ public record SenderReport(
     FieldChecks.u32(packetCount, "packetCount");
     FieldChecks.u32(octetCount, "octetCount");
     reports = FieldChecks.list(reports, MAX_REPORTS, "reports");
-    profileExtensions = ReportBodies.words(profileExtensions, "profileExtensions");
-    ReportBodies.padding(
-        padding,
-        FIXED_SIZE + reports.size() * ReceptionReport.SIZE + profileExtensions.length,
-        "SR");
+    profileExtensions = PacketChecks.words(profileExtensions, "profileExtensions");
+    PacketChecks.requireWholeWords(
+        "SR", FIXED_SIZE + reports.size() * ReceptionReport.SIZE + profileExtensions.length, padding);
   }
 
   /** A Sender Report without profile-specific extensions or padding. */
@@ -107,7 +105,7 @@ public record SenderReport(
     long packets = body.u32();
     long octets = body.u32();
     List<ReceptionReport> reports = ReceptionReport.readAll(count, body);
-    byte[] extensions = ReportBodies.readWords(body, "profile-specific extension");
+    byte[] extensions = PacketChecks.readWords(body, "profile-specific extension");
     return new SenderReport(ssrc, ntp, rtp, packets, octets, reports, extensions, padding);
   }
 

@@ -39,7 +39,7 @@ public record SliceLossIndication(
     implements FramedPacket {
   /** The most entries a packet can carry. */
   public static final int MAX_ENTRIES =
-      (MAX_PACKET_SIZE - RtcpHeader.SIZE - PsfbSupport.COMMON_FEEDBACK_LENGTH)
+      (MAX_PACKET_SIZE - RtcpHeader.SIZE - PacketChecks.COMMON_FEEDBACK_LENGTH)
           / SliceLossEntry.SIZE;
 
   public SliceLossIndication {
@@ -49,7 +49,7 @@ public record SliceLossIndication(
     if (entries.isEmpty()) {
       throw new IllegalArgumentException("an SLI needs at least one entry");
     }
-    PsfbSupport.requireWholeWords("SLI", bodyLength(entries.size()), padding);
+    PacketChecks.requireWholeWords("SLI", bodyLength(entries.size()), padding);
   }
 
   /** An SLI without padding. */
@@ -59,11 +59,11 @@ public record SliceLossIndication(
 
   static SliceLossIndication parseBody(int format, ByteReader body, int padding)
       throws RtcpParseException {
-    PsfbSupport.requireFormat(RtcpPacketType.FMT_SLICE_LOSS, format, body);
-    body.need(PsfbSupport.COMMON_FEEDBACK_LENGTH, "the sender and media source SSRCs");
+    PacketChecks.requireFormat(RtcpPacketType.FMT_SLICE_LOSS, format, body);
+    body.need(PacketChecks.COMMON_FEEDBACK_LENGTH, "the sender and media source SSRCs");
     long senderSsrc = body.u32();
     long mediaSsrc = body.u32();
-    int count = PsfbSupport.entryCount(body, SliceLossEntry.SIZE, "SLI entry");
+    int count = PacketChecks.entryCount(body, SliceLossEntry.SIZE, "SLI entry");
     SliceLossEntry[] entries = new SliceLossEntry[count];
     for (int i = 0; i < count; i++) {
       entries[i] = SliceLossEntry.fromWord(body.u32());
@@ -93,7 +93,7 @@ public record SliceLossIndication(
   }
 
   private static int bodyLength(int entryCount) {
-    return PsfbSupport.COMMON_FEEDBACK_LENGTH + entryCount * SliceLossEntry.SIZE;
+    return PacketChecks.COMMON_FEEDBACK_LENGTH + entryCount * SliceLossEntry.SIZE;
   }
 
   @Override

@@ -41,7 +41,7 @@ public record SourceDescription(List<SdesChunk> chunks, int padding) implements 
 
   public SourceDescription {
     chunks = FieldChecks.list(chunks, MAX_CHUNKS, "chunks");
-    ReportBodies.padding(padding, bodyLength(chunks), "SDES");
+    PacketChecks.requireWholeWords("SDES", bodyLength(chunks), padding);
   }
 
   /** An SDES without padding. */

@@ -51,13 +51,7 @@ public record TransportLayerNack(long senderSsrc, long mediaSsrc, List<NackPair>
     if (nacks.isEmpty()) {
       throw new IllegalArgumentException("a Generic NACK needs at least one PID/BLP pair");
     }
-    FieldChecks.padding(padding);
-    if (padding % 4 != 0) {
-      throw new IllegalArgumentException("padding must be a multiple of 4, was " + padding);
-    }
-    if (RtcpHeader.SIZE + FIXED_SIZE + nacks.size() * PAIR_SIZE + padding > MAX_PACKET_SIZE) {
-      throw new IllegalArgumentException(nacks.size() + " pairs and padding exceed an RTCP packet");
-    }
+    PacketChecks.requireWholeWords("NACK", FIXED_SIZE + (long) nacks.size() * PAIR_SIZE, padding);
   }
 
   /** A NACK without padding. */

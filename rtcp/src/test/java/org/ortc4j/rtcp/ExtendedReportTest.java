@@ -209,7 +209,7 @@ class ExtendedReportTest {
     XrBlock largest = new RawXrBlock(9, 0, new byte[RawXrBlock.MAX_CONTENT_LENGTH]);
     assertThatThrownBy(() -> new ExtendedReport(1, List.of(largest, largest)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("32-bit words up to");
+        .hasMessageContaining("exceeds");
   }
 
   @Test

@@ -142,7 +142,7 @@ class SliceLossIndicationTest {
     assertThat(RtcpPacket.parse(wire)).isEqualTo(sli);
     assertThatThrownBy(() -> new SliceLossIndication(1, 2, most, 4))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("32-bit words up to");
+        .hasMessageContaining("exceeds");
   }
 
   @Test

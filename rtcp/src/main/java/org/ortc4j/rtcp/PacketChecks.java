@@ -4,12 +4,12 @@ import org.ortc4j.rtcp.RtcpParseException.Reason;
 import org.ortc4j.rtcp.internal.ByteReader;
 import org.ortc4j.rtcp.internal.FieldChecks;
 
-/** Checks shared by the payload-specific feedback (PSFB) and extended report (XR) records. */
-final class PsfbSupport {
+/** Checks the packet records share: framing sizes, feedback formats, entry counts, raw words. */
+final class PacketChecks {
   /** The SSRC of packet sender and SSRC of media source every feedback message starts with. */
   static final int COMMON_FEEDBACK_LENGTH = 8;
 
-  private PsfbSupport() {}
+  private PacketChecks() {}
 
   /**
    * Requires a valid padding length, and header, body and padding to fill whole 32-bit words that
@@ -20,17 +20,18 @@ final class PsfbSupport {
   static void requireWholeWords(String what, long bodyLength, int padding) {
     FieldChecks.padding(padding);
     long size = RtcpHeader.SIZE + bodyLength + padding;
-    if (size % 4 != 0 || size > FramedPacket.MAX_PACKET_SIZE) {
+    if (size > FramedPacket.MAX_PACKET_SIZE) {
       throw new IllegalArgumentException(
-          what
-              + " of "
-              + size
-              + " bytes (padding "
-              + padding
-              + ") is not a whole number of 32-bit words up to "
-              + FramedPacket.MAX_PACKET_SIZE);
+          what + " of " + size + " bytes exceeds the " + FramedPacket.MAX_PACKET_SIZE
+              + " bytes an RTCP length field can describe");
+    }
+    if (size % 4 != 0) {
+      throw new IllegalArgumentException(
+          what + " of " + size + " bytes is not a whole number of 32-bit words: padding "
+              + padding + " must make it one (a multiple of 4 when the content fills whole words)");
     }
   }
+
 
   /**
    * Guards a decoder against being handed another format than its own (the dispatcher never does,
@@ -64,5 +65,28 @@ final class PsfbSupport {
               + entryName + "s");
     }
     return remaining / entrySize;
+  }
+
+  /** Validates raw trailing content (extensions, application data): whole words, copied. */
+  static byte[] words(byte[] bytes, String field) {
+    byte[] copy = FieldChecks.bytes(bytes, FramedPacket.MAX_PACKET_SIZE, field);
+    if (copy.length % 4 != 0) {
+      throw new IllegalArgumentException(
+          field + " must be a whole number of 32-bit words, was " + copy.length + " bytes");
+    }
+    return copy;
+  }
+
+  /**
+   * Reads the rest of {@code body} as raw trailing content, which must be whole words: it is not
+   * when P-bit padding of other than whole words cuts into it.
+   */
+  static byte[] readWords(ByteReader body, String field) throws RtcpParseException {
+    if (body.remaining() % 4 != 0) {
+      throw body.error(
+          Reason.BAD_LENGTH,
+          field + " of " + body.remaining() + " bytes is not a whole number of 32-bit words");
+    }
+    return body.bytes(body.remaining());
   }
 }
