@@ -56,7 +56,16 @@ final class ReportsRandom {
 
   static ApplicationDefined applicationDefined(Random random) {
     return new ApplicationDefined(
-        random.nextInt(32), u32(random), bytes(random, 4), words(random), padding(random));
+        random.nextInt(32), u32(random), asciiName(random), words(random), padding(random));
+  }
+
+  /** RFC 3550 §6.7: the name is four ASCII characters. */
+  private static byte[] asciiName(Random random) {
+    byte[] name = new byte[4];
+    for (int i = 0; i < name.length; i++) {
+      name[i] = (byte) (0x21 + random.nextInt(0x7e - 0x21 + 1));
+    }
+    return name;
   }
 
   static ReceptionReport receptionReport(Random random) {

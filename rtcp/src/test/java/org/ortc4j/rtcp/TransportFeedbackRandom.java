@@ -62,7 +62,11 @@ final class TransportFeedbackRandom {
     }
   }
 
-  /** Chunks of every kind until {@code count} is covered; the last may describe extra statuses. */
+  /**
+   * Chunks of every kind until {@code count} is covered. The last chunk may describe statuses
+   * past the count; they are "not received", as encoders write them (the fixtures in
+   * TransportWideCcFeedbackTest cover the other values a parser must tolerate there).
+   */
   private static List<TwccChunk> chunksCovering(Random random, int count) {
     List<TwccChunk> chunks = new ArrayList<>();
     int covered = 0;
@@ -79,19 +83,20 @@ final class TransportFeedbackRandom {
       case 0:
         return new TwccRunLengthChunk(
             TwccStatusSymbol.ofCode(random.nextInt(3)),
-            random.nextInt(20) == 0 ? 0 : 1 + random.nextInt(Math.min(8191, remaining + 3)));
+            1 + random.nextInt(Math.min(8191, remaining)));
       case 1:
-        return TwccChunk.decode(0x8000 | random.nextInt(1 << 14));
+        int bits = random.nextInt(1 << 14);
+        int unused = Math.max(0, 14 - remaining);
+        return TwccChunk.decode(0x8000 | (bits >>> unused << unused));
       default:
         return twoBitVector(random, remaining);
     }
   }
 
-  /** A two-bit vector whose symbols past the count may be anything, the reserved one included. */
   private static TwccChunk twoBitVector(Random random, int remaining) {
     List<TwccStatusSymbol> symbols = new ArrayList<>();
     for (int i = 0; i < TwccStatusVectorChunk.TWO_BIT_CAPACITY; i++) {
-      symbols.add(TwccStatusSymbol.ofCode(random.nextInt(i < remaining ? 3 : 4)));
+      symbols.add(TwccStatusSymbol.ofCode(i < remaining ? random.nextInt(3) : 0));
     }
     return new TwccStatusVectorChunk(symbols);
   }
