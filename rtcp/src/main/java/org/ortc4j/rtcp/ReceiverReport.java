@@ -59,11 +59,6 @@ public record ReceiverReport(
   static ReceiverReport parseBody(int count, ByteReader body, int padding)
       throws RtcpParseException {
     body.need(FIXED_SIZE, "the reporter's SSRC");
-    if (count * ReceptionReport.SIZE > body.remaining() - FIXED_SIZE) {
-      throw body.error(
-          Reason.BAD_COUNT,
-          count + " report blocks do not fit in " + (body.remaining() - FIXED_SIZE) + " bytes");
-    }
     long ssrc = body.u32();
     List<ReceptionReport> reports = ReceptionReport.readAll(count, body);
     byte[] extensions = PacketChecks.readWords(body, "profile-specific extension");

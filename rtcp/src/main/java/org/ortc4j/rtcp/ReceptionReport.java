@@ -83,7 +83,16 @@ public record ReceptionReport(
   }
 
   /** Reads {@code count} blocks (at most 31, already checked to fit). */
+  /**
+   * Reads the {@code count} report blocks of an SR or RR, failing with {@link
+   * RtcpParseException.Reason#BAD_COUNT} before reading anything when they cannot fit.
+   */
   static List<ReceptionReport> readAll(int count, ByteReader in) throws RtcpParseException {
+    if (count * SIZE > in.remaining()) {
+      throw in.error(
+          RtcpParseException.Reason.BAD_COUNT,
+          count + " report blocks do not fit in " + in.remaining() + " bytes");
+    }
     List<ReceptionReport> reports = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       reports.add(read(in));

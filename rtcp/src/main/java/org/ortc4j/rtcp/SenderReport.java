@@ -94,11 +94,6 @@ public record SenderReport(
 
   static SenderReport parseBody(int count, ByteReader body, int padding) throws RtcpParseException {
     body.need(FIXED_SIZE, "the sender's SSRC and sender info");
-    if (count * ReceptionReport.SIZE > body.remaining() - FIXED_SIZE) {
-      throw body.error(
-          Reason.BAD_COUNT,
-          count + " report blocks do not fit in " + (body.remaining() - FIXED_SIZE) + " bytes");
-    }
     long ssrc = body.u32();
     long ntp = body.u64();
     long rtp = body.u32();
