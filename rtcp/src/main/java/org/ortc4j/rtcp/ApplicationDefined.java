@@ -34,7 +34,7 @@ import org.ortc4j.rtcp.internal.FieldChecks;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc3550#section-6.7">RFC 3550 §6.7</a>
  */
 public record ApplicationDefined(int subtype, long ssrc, byte[] name, byte[] data, int padding)
-    implements FramedPacket {
+    implements RtcpPacket {
   /** The size of the name field. */
   public static final int NAME_LENGTH = 4;
 
@@ -118,12 +118,23 @@ public record ApplicationDefined(int subtype, long ssrc, byte[] name, byte[] dat
   }
 
   @Override
-  public int bodyLength() {
-    return FIXED_SIZE + data.length;
+  public int serializedLength() {
+    return PacketFraming.size(bodyLength(), padding);
   }
 
   @Override
-  public void writeBody(ByteWriter out) {
+  public int serialize(byte[] destination, int offset) {
+    int size = serializedLength();
+    ByteWriter out = PacketFraming.begin(this, size, destination, offset);
+    writeBody(out);
+    return PacketFraming.finish(this, out, offset, size);
+  }
+
+  private int bodyLength() {
+    return FIXED_SIZE + data.length;
+  }
+
+  private void writeBody(ByteWriter out) {
     out.u32(ssrc).bytes(name).bytes(data);
   }
 

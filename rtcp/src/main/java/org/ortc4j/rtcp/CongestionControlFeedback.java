@@ -52,14 +52,14 @@ import org.ortc4j.rtcp.internal.FieldChecks;
  */
 public record CongestionControlFeedback(
     long senderSsrc, List<CcfbReportBlock> reportBlocks, long reportTimestamp, int padding)
-    implements FramedPacket {
+    implements RtcpPacket {
   private static final int SENDER_AND_TIMESTAMP = 8;
   private static final int TIMESTAMP_SIZE = 4;
   private static final int BLOCK_HEADER = 8;
 
   public CongestionControlFeedback {
     FieldChecks.u32(senderSsrc, "senderSsrc");
-    reportBlocks = FieldChecks.list(reportBlocks, MAX_PACKET_SIZE / BLOCK_HEADER, "reportBlocks");
+    reportBlocks = FieldChecks.list(reportBlocks, RtcpHeader.MAX_PACKET_SIZE / BLOCK_HEADER, "reportBlocks");
     FieldChecks.u32(reportTimestamp, "reportTimestamp");
     PacketChecks.requireWholeWords(
         "CCFB", blocksLength(reportBlocks) + SENDER_AND_TIMESTAMP, padding);
@@ -145,12 +145,23 @@ public record CongestionControlFeedback(
   }
 
   @Override
-  public int bodyLength() {
-    return SENDER_AND_TIMESTAMP + blocksLength(reportBlocks);
+  public int serializedLength() {
+    return PacketFraming.size(bodyLength(), padding);
   }
 
   @Override
-  public void writeBody(ByteWriter out) {
+  public int serialize(byte[] destination, int offset) {
+    int size = serializedLength();
+    ByteWriter out = PacketFraming.begin(this, size, destination, offset);
+    writeBody(out);
+    return PacketFraming.finish(this, out, offset, size);
+  }
+
+  private int bodyLength() {
+    return SENDER_AND_TIMESTAMP + blocksLength(reportBlocks);
+  }
+
+  private void writeBody(ByteWriter out) {
     out.u32(senderSsrc);
     for (CcfbReportBlock block : reportBlocks) {
       out.u32(block.ssrc()).u16(block.beginSequence()).u16(block.metrics().size());

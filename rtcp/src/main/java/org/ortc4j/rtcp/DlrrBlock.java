@@ -76,8 +76,7 @@ public record DlrrBlock(List<DlrrSubBlock> subBlocks) implements XrBlock {
     return subBlocks.size() * DlrrSubBlock.SIZE;
   }
 
-  @Override
-  public void writeContent(ByteWriter out) {
+  void writeContent(ByteWriter out) {
     for (DlrrSubBlock subBlock : subBlocks) {
       out.u32(subBlock.ssrc()).u32(subBlock.lastRr()).u32(subBlock.delaySinceLastRr());
     }

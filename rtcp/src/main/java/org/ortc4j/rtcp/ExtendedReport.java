@@ -36,10 +36,10 @@ import org.ortc4j.rtcp.internal.FieldChecks;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc3611#section-2">RFC 3611 §2</a>
  */
 public record ExtendedReport(long senderSsrc, List<XrBlock> blocks, int padding)
-    implements FramedPacket {
+    implements RtcpPacket {
   /** The most blocks a packet can carry (all of them empty). */
   public static final int MAX_BLOCKS =
-      (MAX_PACKET_SIZE - RtcpHeader.SIZE - 4) / XrBlock.HEADER_SIZE;
+      (RtcpHeader.MAX_PACKET_SIZE - RtcpHeader.SIZE - 4) / XrBlock.HEADER_SIZE;
 
   public ExtendedReport {
     FieldChecks.u32(senderSsrc, "senderSsrc");
@@ -125,7 +125,19 @@ public record ExtendedReport(long senderSsrc, List<XrBlock> blocks, int padding)
   }
 
   @Override
-  public int bodyLength() {
+  public int serializedLength() {
+    return PacketFraming.size(bodyLength(), padding);
+  }
+
+  @Override
+  public int serialize(byte[] destination, int offset) {
+    int size = serializedLength();
+    ByteWriter out = PacketFraming.begin(this, size, destination, offset);
+    writeBody(out);
+    return PacketFraming.finish(this, out, offset, size);
+  }
+
+  private int bodyLength() {
     return (int) bodyLength(blocks);
   }
 
@@ -138,12 +150,22 @@ public record ExtendedReport(long senderSsrc, List<XrBlock> blocks, int padding)
     return length;
   }
 
-  @Override
-  public void writeBody(ByteWriter out) {
+  private void writeBody(ByteWriter out) {
     out.u32(senderSsrc);
     for (XrBlock block : blocks) {
       out.u8(block.blockType()).u8(block.typeSpecific()).u16(block.contentLength() / 4);
-      block.writeContent(out);
+      writeContent(block, out);
+    }
+  }
+
+  /** Writes the block's contents, without its header; the permitted block types are known. */
+  private static void writeContent(XrBlock block, ByteWriter out) {
+    if (block instanceof ReceiverReferenceTimeBlock rrtr) {
+      rrtr.writeContent(out);
+    } else if (block instanceof DlrrBlock dlrr) {
+      dlrr.writeContent(out);
+    } else {
+      ((RawXrBlock) block).writeContent(out);
     }
   }
 }

@@ -40,10 +40,10 @@ import org.ortc4j.rtcp.internal.FieldChecks;
  */
 public record FullIntraRequest(
     long senderSsrc, long mediaSsrc, List<FirEntry> entries, int padding)
-    implements FramedPacket {
+    implements RtcpPacket {
   /** The most entries a packet can carry. */
   public static final int MAX_ENTRIES =
-      (MAX_PACKET_SIZE - RtcpHeader.SIZE - PacketChecks.COMMON_FEEDBACK_LENGTH) / FirEntry.SIZE;
+      (RtcpHeader.MAX_PACKET_SIZE - RtcpHeader.SIZE - PacketChecks.COMMON_FEEDBACK_LENGTH) / FirEntry.SIZE;
 
   public FullIntraRequest {
     FieldChecks.u32(senderSsrc, "senderSsrc");
@@ -97,7 +97,19 @@ public record FullIntraRequest(
   }
 
   @Override
-  public int bodyLength() {
+  public int serializedLength() {
+    return PacketFraming.size(bodyLength(), padding);
+  }
+
+  @Override
+  public int serialize(byte[] destination, int offset) {
+    int size = serializedLength();
+    ByteWriter out = PacketFraming.begin(this, size, destination, offset);
+    writeBody(out);
+    return PacketFraming.finish(this, out, offset, size);
+  }
+
+  private int bodyLength() {
     return bodyLength(entries.size());
   }
 
@@ -105,8 +117,7 @@ public record FullIntraRequest(
     return PacketChecks.COMMON_FEEDBACK_LENGTH + entryCount * FirEntry.SIZE;
   }
 
-  @Override
-  public void writeBody(ByteWriter out) {
+  private void writeBody(ByteWriter out) {
     out.u32(senderSsrc).u32(mediaSsrc);
     for (FirEntry entry : entries) {
       out.u32(entry.ssrc()).u8(entry.sequenceNumber()).zeros(3);

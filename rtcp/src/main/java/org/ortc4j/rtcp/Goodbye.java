@@ -38,7 +38,7 @@ import org.ortc4j.rtcp.internal.FieldChecks;
  * @param padding bytes of RTCP padding, the count byte included: 0 or a multiple of 4 up to 252
  * @see <a href="https://www.rfc-editor.org/rfc/rfc3550#section-6.6">RFC 3550 §6.6</a>
  */
-public record Goodbye(List<Long> sources, byte[] reason, int padding) implements FramedPacket {
+public record Goodbye(List<Long> sources, byte[] reason, int padding) implements RtcpPacket {
   /** The most sources the 5-bit count field allows. */
   public static final int MAX_SOURCES = 31;
 
@@ -124,12 +124,23 @@ public record Goodbye(List<Long> sources, byte[] reason, int padding) implements
   }
 
   @Override
-  public int bodyLength() {
-    return 4 * sources.size() + reasonSize(reason);
+  public int serializedLength() {
+    return PacketFraming.size(bodyLength(), padding);
   }
 
   @Override
-  public void writeBody(ByteWriter out) {
+  public int serialize(byte[] destination, int offset) {
+    int size = serializedLength();
+    ByteWriter out = PacketFraming.begin(this, size, destination, offset);
+    writeBody(out);
+    return PacketFraming.finish(this, out, offset, size);
+  }
+
+  private int bodyLength() {
+    return 4 * sources.size() + reasonSize(reason);
+  }
+
+  private void writeBody(ByteWriter out) {
     sources.forEach(out::u32);
     if (reason != null) {
       out.u8(reason.length).bytes(reason).zeros(reasonSize(reason) - 1 - reason.length);

@@ -20,9 +20,9 @@ final class PacketChecks {
   static void requireWholeWords(String what, long bodyLength, int padding) {
     FieldChecks.padding(padding);
     long size = RtcpHeader.SIZE + bodyLength + padding;
-    if (size > FramedPacket.MAX_PACKET_SIZE) {
+    if (size > RtcpHeader.MAX_PACKET_SIZE) {
       throw new IllegalArgumentException(
-          what + " of " + size + " bytes exceeds the " + FramedPacket.MAX_PACKET_SIZE
+          what + " of " + size + " bytes exceeds the " + RtcpHeader.MAX_PACKET_SIZE
               + " bytes an RTCP length field can describe");
     }
     if (size % 4 != 0) {
@@ -69,7 +69,7 @@ final class PacketChecks {
 
   /** Validates raw trailing content (extensions, application data): whole words, copied. */
   static byte[] words(byte[] bytes, String field) {
-    byte[] copy = FieldChecks.bytes(bytes, FramedPacket.MAX_PACKET_SIZE, field);
+    byte[] copy = FieldChecks.bytes(bytes, RtcpHeader.MAX_PACKET_SIZE, field);
     if (copy.length % 4 != 0) {
       throw new IllegalArgumentException(
           field + " must be a whole number of 32-bit words, was " + copy.length + " bytes");

@@ -30,7 +30,7 @@ import org.ortc4j.rtcp.internal.FieldChecks;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc4585#section-6.3.1">RFC 4585 §6.3.1</a>
  */
 public record PictureLossIndication(long senderSsrc, long mediaSsrc, int padding)
-    implements FramedPacket {
+    implements RtcpPacket {
 
   public PictureLossIndication {
     FieldChecks.u32(senderSsrc, "senderSsrc");
@@ -70,12 +70,23 @@ public record PictureLossIndication(long senderSsrc, long mediaSsrc, int padding
   }
 
   @Override
-  public int bodyLength() {
-    return PacketChecks.COMMON_FEEDBACK_LENGTH;
+  public int serializedLength() {
+    return PacketFraming.size(bodyLength(), padding);
   }
 
   @Override
-  public void writeBody(ByteWriter out) {
+  public int serialize(byte[] destination, int offset) {
+    int size = serializedLength();
+    ByteWriter out = PacketFraming.begin(this, size, destination, offset);
+    writeBody(out);
+    return PacketFraming.finish(this, out, offset, size);
+  }
+
+  private int bodyLength() {
+    return PacketChecks.COMMON_FEEDBACK_LENGTH;
+  }
+
+  private void writeBody(ByteWriter out) {
     out.u32(senderSsrc).u32(mediaSsrc);
   }
 }

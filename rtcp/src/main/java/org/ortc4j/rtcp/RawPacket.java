@@ -30,12 +30,12 @@ import org.ortc4j.rtcp.internal.FieldChecks;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc3550#section-6.4.1">RFC 3550 §6.4.1</a>
  */
 public record RawPacket(int packetType, int countOrFormat, byte[] body, int padding)
-    implements FramedPacket {
+    implements RtcpPacket {
 
   public RawPacket {
     FieldChecks.u8(packetType, "packetType");
     FieldChecks.range(countOrFormat, 0, 31, "countOrFormat");
-    body = FieldChecks.bytes(body, MAX_PACKET_SIZE - RtcpHeader.SIZE - 256, "body");
+    body = FieldChecks.bytes(body, RtcpHeader.MAX_PACKET_SIZE - RtcpHeader.SIZE - 256, "body");
     FieldChecks.padding(padding);
     if ((body.length + padding) % 4 != 0) {
       throw new IllegalArgumentException(
@@ -61,12 +61,23 @@ public record RawPacket(int packetType, int countOrFormat, byte[] body, int padd
   }
 
   @Override
-  public int bodyLength() {
-    return body.length;
+  public int serializedLength() {
+    return PacketFraming.size(bodyLength(), padding);
   }
 
   @Override
-  public void writeBody(ByteWriter out) {
+  public int serialize(byte[] destination, int offset) {
+    int size = serializedLength();
+    ByteWriter out = PacketFraming.begin(this, size, destination, offset);
+    writeBody(out);
+    return PacketFraming.finish(this, out, offset, size);
+  }
+
+  private int bodyLength() {
+    return body.length;
+  }
+
+  private void writeBody(ByteWriter out) {
     out.bytes(body);
   }
 

@@ -55,8 +55,7 @@ public record RawXrBlock(int blockType, int typeSpecific, byte[] content) implem
     return content.length;
   }
 
-  @Override
-  public void writeContent(ByteWriter out) {
+  void writeContent(ByteWriter out) {
     out.bytes(content);
   }
 

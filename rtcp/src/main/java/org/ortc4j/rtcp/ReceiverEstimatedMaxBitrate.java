@@ -47,7 +47,7 @@ import org.ortc4j.rtcp.internal.FieldChecks;
  */
 public record ReceiverEstimatedMaxBitrate(
     long senderSsrc, long mediaSsrc, int exponent, int mantissa, List<Long> ssrcs, int padding)
-    implements FramedPacket {
+    implements RtcpPacket {
   /** The unique identifier after the common feedback header, "REMB" in ASCII. */
   public static final long IDENTIFIER = 0x52454d42L;
   /** The largest mantissa: 18 bits. */
@@ -168,12 +168,23 @@ public record ReceiverEstimatedMaxBitrate(
   }
 
   @Override
-  public int bodyLength() {
-    return FIXED_LENGTH + 4 * ssrcs.size();
+  public int serializedLength() {
+    return PacketFraming.size(bodyLength(), padding);
   }
 
   @Override
-  public void writeBody(ByteWriter out) {
+  public int serialize(byte[] destination, int offset) {
+    int size = serializedLength();
+    ByteWriter out = PacketFraming.begin(this, size, destination, offset);
+    writeBody(out);
+    return PacketFraming.finish(this, out, offset, size);
+  }
+
+  private int bodyLength() {
+    return FIXED_LENGTH + 4 * ssrcs.size();
+  }
+
+  private void writeBody(ByteWriter out) {
     out.u32(senderSsrc).u32(mediaSsrc).u32(IDENTIFIER);
     out.u8(ssrcs.size()).u24((exponent << 18) | mantissa);
     for (long ssrc : ssrcs) {

@@ -85,8 +85,7 @@ public record ReceiverReferenceTimeBlock(long ntpTimestamp) implements XrBlock {
     return CONTENT_LENGTH;
   }
 
-  @Override
-  public void writeContent(ByteWriter out) {
+  void writeContent(ByteWriter out) {
     out.u64(ntpTimestamp);
   }
 }

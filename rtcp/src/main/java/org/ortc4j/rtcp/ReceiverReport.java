@@ -36,7 +36,7 @@ import org.ortc4j.rtcp.internal.FieldChecks;
  */
 public record ReceiverReport(
     long ssrc, List<ReceptionReport> reports, byte[] profileExtensions, int padding)
-    implements FramedPacket {
+    implements RtcpPacket {
   /** The most report blocks the 5-bit count field allows. */
   public static final int MAX_REPORTS = 31;
 
@@ -89,12 +89,23 @@ public record ReceiverReport(
   }
 
   @Override
-  public int bodyLength() {
-    return FIXED_SIZE + reports.size() * ReceptionReport.SIZE + profileExtensions.length;
+  public int serializedLength() {
+    return PacketFraming.size(bodyLength(), padding);
   }
 
   @Override
-  public void writeBody(ByteWriter out) {
+  public int serialize(byte[] destination, int offset) {
+    int size = serializedLength();
+    ByteWriter out = PacketFraming.begin(this, size, destination, offset);
+    writeBody(out);
+    return PacketFraming.finish(this, out, offset, size);
+  }
+
+  private int bodyLength() {
+    return FIXED_SIZE + reports.size() * ReceptionReport.SIZE + profileExtensions.length;
+  }
+
+  private void writeBody(ByteWriter out) {
     out.u32(ssrc);
     reports.forEach(report -> report.write(out));
     out.bytes(profileExtensions);

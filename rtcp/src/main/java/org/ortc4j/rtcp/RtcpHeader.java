@@ -28,6 +28,9 @@ import org.ortc4j.rtcp.internal.FieldChecks;
 public record RtcpHeader(boolean padding, int count, int packetType, int length) {
   /** The header's size in bytes. */
   public static final int SIZE = 4;
+  /** The largest packet the 16-bit length field can describe, in bytes. */
+  public static final int MAX_PACKET_SIZE = 65536 * 4;
+
   /** The only RTP/RTCP version there is. */
   public static final int VERSION = 2;
 

@@ -38,7 +38,7 @@ public record SdesChunk(long source, List<SdesItem> items) {
 
   public SdesChunk {
     FieldChecks.u32(source, "source");
-    items = FieldChecks.list(items, FramedPacket.MAX_PACKET_SIZE / 2, "items");
+    items = FieldChecks.list(items, RtcpHeader.MAX_PACKET_SIZE / 2, "items");
   }
 
   /** A chunk with a single CNAME item. */

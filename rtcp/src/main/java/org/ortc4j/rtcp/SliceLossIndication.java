@@ -36,10 +36,10 @@ import org.ortc4j.rtcp.internal.FieldChecks;
  */
 public record SliceLossIndication(
     long senderSsrc, long mediaSsrc, List<SliceLossEntry> entries, int padding)
-    implements FramedPacket {
+    implements RtcpPacket {
   /** The most entries a packet can carry. */
   public static final int MAX_ENTRIES =
-      (MAX_PACKET_SIZE - RtcpHeader.SIZE - PacketChecks.COMMON_FEEDBACK_LENGTH)
+      (RtcpHeader.MAX_PACKET_SIZE - RtcpHeader.SIZE - PacketChecks.COMMON_FEEDBACK_LENGTH)
           / SliceLossEntry.SIZE;
 
   public SliceLossIndication {
@@ -88,7 +88,19 @@ public record SliceLossIndication(
   }
 
   @Override
-  public int bodyLength() {
+  public int serializedLength() {
+    return PacketFraming.size(bodyLength(), padding);
+  }
+
+  @Override
+  public int serialize(byte[] destination, int offset) {
+    int size = serializedLength();
+    ByteWriter out = PacketFraming.begin(this, size, destination, offset);
+    writeBody(out);
+    return PacketFraming.finish(this, out, offset, size);
+  }
+
+  private int bodyLength() {
     return bodyLength(entries.size());
   }
 
@@ -96,8 +108,7 @@ public record SliceLossIndication(
     return PacketChecks.COMMON_FEEDBACK_LENGTH + entryCount * SliceLossEntry.SIZE;
   }
 
-  @Override
-  public void writeBody(ByteWriter out) {
+  private void writeBody(ByteWriter out) {
     out.u32(senderSsrc).u32(mediaSsrc);
     for (SliceLossEntry entry : entries) {
       out.u32(entry.toWord());

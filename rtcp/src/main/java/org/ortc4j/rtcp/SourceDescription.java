@@ -35,7 +35,7 @@ import org.ortc4j.rtcp.internal.FieldChecks;
  * @param padding bytes of RTCP padding, the count byte included: 0 or a multiple of 4 up to 252
  * @see <a href="https://www.rfc-editor.org/rfc/rfc3550#section-6.5">RFC 3550 §6.5</a>
  */
-public record SourceDescription(List<SdesChunk> chunks, int padding) implements FramedPacket {
+public record SourceDescription(List<SdesChunk> chunks, int padding) implements RtcpPacket {
   /** The most chunks the 5-bit count field allows. */
   public static final int MAX_CHUNKS = 31;
 
@@ -92,7 +92,19 @@ public record SourceDescription(List<SdesChunk> chunks, int padding) implements 
   }
 
   @Override
-  public int bodyLength() {
+  public int serializedLength() {
+    return PacketFraming.size(bodyLength(), padding);
+  }
+
+  @Override
+  public int serialize(byte[] destination, int offset) {
+    int size = serializedLength();
+    ByteWriter out = PacketFraming.begin(this, size, destination, offset);
+    writeBody(out);
+    return PacketFraming.finish(this, out, offset, size);
+  }
+
+  private int bodyLength() {
     return bodyLength(chunks);
   }
 
@@ -104,8 +116,7 @@ public record SourceDescription(List<SdesChunk> chunks, int padding) implements 
     return (int) Math.min(length, Integer.MAX_VALUE);
   }
 
-  @Override
-  public void writeBody(ByteWriter out) {
+  private void writeBody(ByteWriter out) {
     chunks.forEach(chunk -> chunk.write(out));
   }
 }

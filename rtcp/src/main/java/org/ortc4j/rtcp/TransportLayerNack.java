@@ -39,10 +39,10 @@ import org.ortc4j.rtcp.internal.FieldChecks;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc4585#section-6.1">RFC 4585 §6.1</a>
  */
 public record TransportLayerNack(long senderSsrc, long mediaSsrc, List<NackPair> nacks, int padding)
-    implements FramedPacket {
+    implements RtcpPacket {
   private static final int FIXED_SIZE = 8;
   private static final int PAIR_SIZE = 4;
-  private static final int MAX_PAIRS = (MAX_PACKET_SIZE - RtcpHeader.SIZE - FIXED_SIZE) / PAIR_SIZE;
+  private static final int MAX_PAIRS = (RtcpHeader.MAX_PACKET_SIZE - RtcpHeader.SIZE - FIXED_SIZE) / PAIR_SIZE;
 
   public TransportLayerNack {
     FieldChecks.u32(senderSsrc, "senderSsrc");
@@ -122,12 +122,23 @@ public record TransportLayerNack(long senderSsrc, long mediaSsrc, List<NackPair>
   }
 
   @Override
-  public int bodyLength() {
-    return FIXED_SIZE + nacks.size() * PAIR_SIZE;
+  public int serializedLength() {
+    return PacketFraming.size(bodyLength(), padding);
   }
 
   @Override
-  public void writeBody(ByteWriter out) {
+  public int serialize(byte[] destination, int offset) {
+    int size = serializedLength();
+    ByteWriter out = PacketFraming.begin(this, size, destination, offset);
+    writeBody(out);
+    return PacketFraming.finish(this, out, offset, size);
+  }
+
+  private int bodyLength() {
+    return FIXED_SIZE + nacks.size() * PAIR_SIZE;
+  }
+
+  private void writeBody(ByteWriter out) {
     out.u32(senderSsrc).u32(mediaSsrc);
     for (NackPair pair : nacks) {
       out.u16(pair.packetId()).u16(pair.lostPackets());

@@ -82,7 +82,7 @@ public record TransportWideCcFeedback(
     List<TwccChunk> packetChunks,
     List<Integer> receiveDeltas,
     int padding)
-    implements FramedPacket {
+    implements RtcpPacket {
   /** The unit of {@link #referenceTime()}: 64 ms. */
   public static final long REFERENCE_TIME_UNIT_MICROS = 64_000;
 
@@ -105,13 +105,13 @@ public record TransportWideCcFeedback(
     FieldChecks.u16(packetStatusCount, "packetStatusCount");
     FieldChecks.range(referenceTime, MIN_REFERENCE_TIME, MAX_REFERENCE_TIME, "referenceTime");
     FieldChecks.u8(feedbackPacketCount, "feedbackPacketCount");
-    packetChunks = FieldChecks.list(packetChunks, MAX_PACKET_SIZE / CHUNK_SIZE, "packetChunks");
-    receiveDeltas = FieldChecks.list(receiveDeltas, MAX_PACKET_SIZE, "receiveDeltas");
+    packetChunks = FieldChecks.list(packetChunks, RtcpHeader.MAX_PACKET_SIZE / CHUNK_SIZE, "packetChunks");
+    receiveDeltas = FieldChecks.list(receiveDeltas, RtcpHeader.MAX_PACKET_SIZE, "receiveDeltas");
     FieldChecks.padding(padding);
     checkChunksCover(packetChunks, packetStatusCount);
     checkDeltas(packetChunks, packetStatusCount, receiveDeltas);
     int content = contentLength(packetChunks, packetStatusCount, receiveDeltas);
-    if (RtcpHeader.SIZE + content + alignment(content, padding) + padding > MAX_PACKET_SIZE) {
+    if (RtcpHeader.SIZE + content + alignment(content, padding) + padding > RtcpHeader.MAX_PACKET_SIZE) {
       throw new IllegalArgumentException("the feedback exceeds an RTCP packet");
     }
   }
@@ -357,13 +357,24 @@ public record TransportWideCcFeedback(
   }
 
   @Override
-  public int bodyLength() {
+  public int serializedLength() {
+    return PacketFraming.size(bodyLength(), padding);
+  }
+
+  @Override
+  public int serialize(byte[] destination, int offset) {
+    int size = serializedLength();
+    ByteWriter out = PacketFraming.begin(this, size, destination, offset);
+    writeBody(out);
+    return PacketFraming.finish(this, out, offset, size);
+  }
+
+  private int bodyLength() {
     int content = contentLength(packetChunks, packetStatusCount, receiveDeltas);
     return content + alignment(content, padding);
   }
 
-  @Override
-  public void writeBody(ByteWriter out) {
+  private void writeBody(ByteWriter out) {
     out.u32(senderSsrc).u32(mediaSsrc).u16(baseSequenceNumber).u16(packetStatusCount);
     out.u24(referenceTime).u8(feedbackPacketCount);
     for (TwccChunk chunk : packetChunks) {

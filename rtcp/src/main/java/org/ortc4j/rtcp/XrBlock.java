@@ -1,6 +1,5 @@
 package org.ortc4j.rtcp;
 
-import org.ortc4j.rtcp.internal.ByteWriter;
 
 /**
  * One report block of an {@link ExtendedReport}. Blocks this library decodes have their own
@@ -32,7 +31,4 @@ public sealed interface XrBlock permits ReceiverReferenceTimeBlock, DlrrBlock, R
 
   /** Bytes of contents after the block header: a multiple of 4, the block length times 4. */
   int contentLength();
-
-  /** Writes exactly {@link #contentLength()} bytes of contents, without the block header. */
-  void writeContent(ByteWriter out);
 }

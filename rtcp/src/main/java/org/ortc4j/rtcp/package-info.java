@@ -18,7 +18,15 @@
  *   <li>Malformed input throws the checked {@link org.ortc4j.rtcp.RtcpParseException} with a
  *       {@link org.ortc4j.rtcp.RtcpParseException.Reason}; nothing else, whatever the bytes.
  *   <li>RTCP padding (the P bit) is kept as {@link org.ortc4j.rtcp.RtcpPacket#padding()}, so a
- *       padded packet serializes back to the same bytes.
+ *       padded packet serializes back to the same bytes. Padding octets other than the final
+ *       count are written as zeros, as every stack sends them; non-zero ones are accepted and
+ *       not kept.
+ *   <li>Round trips are byte-identical for every valid packet in its canonical encoding.
+ *       Reserved bits and fields are accepted whatever they hold and written as zeros, and
+ *       zero octets that only align content (SDES chunk ends, BYE reasons, TWCC deltas) are
+ *       written in the minimal number; each type's javadoc says which fields it normalizes.
+ *       Fields with several encodings of one value (TWCC chunks, REMB exponent and mantissa)
+ *       are kept as they came.
  *   <li>Everything here is immutable and safe to share between threads.
  * </ul>
  */

@@ -125,11 +125,11 @@ class ApplicationDefinedTest {
     assertInvalid(() -> new ApplicationDefined(0, 0, new byte[5], none), "name");
     assertInvalid(() -> new ApplicationDefined(0, 0, "NAME", new byte[5]), "data");
     assertInvalid(() -> new ApplicationDefined(0, 0, new byte[4], none, 2), "padding");
-    byte[] tooMuch = new byte[FramedPacket.MAX_PACKET_SIZE - 8];
+    byte[] tooMuch = new byte[RtcpHeader.MAX_PACKET_SIZE - 8];
     assertInvalid(() -> new ApplicationDefined(0, 0, "NAME", tooMuch), "exceeds");
     assertThat(
-            new ApplicationDefined(0, 0, "NAME", new byte[FramedPacket.MAX_PACKET_SIZE - 12])
+            new ApplicationDefined(0, 0, "NAME", new byte[RtcpHeader.MAX_PACKET_SIZE - 12])
                 .serialize())
-        .hasSize(FramedPacket.MAX_PACKET_SIZE);
+        .hasSize(RtcpHeader.MAX_PACKET_SIZE);
   }
 }

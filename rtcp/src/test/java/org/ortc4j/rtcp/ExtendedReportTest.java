@@ -189,7 +189,7 @@ class ExtendedReportTest {
     assertThat(xr.packetType()).isEqualTo(207);
     assertThat(xr.countOrFormat()).isZero();
     assertThat(xr.padding()).isZero();
-    assertThat(xr.bodyLength()).isEqualTo(16);
+    assertThat(xr.serializedLength()).isEqualTo(RtcpHeader.SIZE + 16);
     assertThat(xr.serializedLength()).isEqualTo(20);
   }
 
@@ -215,7 +215,7 @@ class ExtendedReportTest {
   @Test
   void largestPacketRoundTrips() throws Exception {
     // The common header, the sender SSRC and a block header leave this much for contents.
-    XrBlock largest = new RawXrBlock(9, 0, new byte[FramedPacket.MAX_PACKET_SIZE - 12]);
+    XrBlock largest = new RawXrBlock(9, 0, new byte[RtcpHeader.MAX_PACKET_SIZE - 12]);
     ExtendedReport xr = new ExtendedReport(1, List.of(largest));
     assertThat(RtcpPacket.parse(xr.serialize())).isEqualTo(xr);
   }

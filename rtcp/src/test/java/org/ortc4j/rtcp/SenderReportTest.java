@@ -207,9 +207,9 @@ class SenderReportTest {
     assertInvalid(() -> new SenderReport(0, 0, 0, 0, 0, none, null, 0), "profileExtensions");
     assertInvalid(() -> new SenderReport(0, 0, 0, 0, 0, none, new byte[0], 2), "padding");
     assertInvalid(() -> new SenderReport(0, 0, 0, 0, 0, none, new byte[0], 256), "padding");
-    byte[] huge = new byte[FramedPacket.MAX_PACKET_SIZE - 28];
+    byte[] huge = new byte[RtcpHeader.MAX_PACKET_SIZE - 28];
     assertThat(new SenderReport(0, 0, 0, 0, 0, none, huge, 0).serializedLength())
-        .isEqualTo(FramedPacket.MAX_PACKET_SIZE);
+        .isEqualTo(RtcpHeader.MAX_PACKET_SIZE);
     assertInvalid(() -> new SenderReport(0, 0, 0, 0, 0, none, huge, 4), "exceeds");
   }
 

@@ -138,7 +138,7 @@ class SliceLossIndicationTest {
         Collections.nCopies(SliceLossIndication.MAX_ENTRIES, new SliceLossEntry(1, 2, 3));
     SliceLossIndication sli = new SliceLossIndication(1, 2, most);
     byte[] wire = sli.serialize();
-    assertThat(wire).hasSize(FramedPacket.MAX_PACKET_SIZE);
+    assertThat(wire).hasSize(RtcpHeader.MAX_PACKET_SIZE);
     assertThat(RtcpPacket.parse(wire)).isEqualTo(sli);
     assertThatThrownBy(() -> new SliceLossIndication(1, 2, most, 4))
         .isInstanceOf(IllegalArgumentException.class)

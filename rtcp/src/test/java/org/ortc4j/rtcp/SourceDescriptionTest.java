@@ -273,7 +273,7 @@ class SourceDescriptionTest {
     assertInvalid(
         () ->
             new SdesChunk(
-                0, Collections.nCopies(FramedPacket.MAX_PACKET_SIZE / 2 + 1, SdesItem.cname(""))),
+                0, Collections.nCopies(RtcpHeader.MAX_PACKET_SIZE / 2 + 1, SdesItem.cname(""))),
         "items");
     assertInvalid(() -> new SourceDescription(Collections.nCopies(32, chunk(1))), "chunks");
     assertInvalid(() -> new SourceDescription(List.of(), 1), "padding");

@@ -205,7 +205,7 @@ class TransportLayerNackTest {
     assertInvalid(() -> new TransportLayerNack(1, 2, tooMany), "at most");
     List<NackPair> justFits = tooMany.subList(0, 65533);
     assertThat(new TransportLayerNack(1, 2, justFits).serializedLength())
-        .isEqualTo(FramedPacket.MAX_PACKET_SIZE);
+        .isEqualTo(RtcpHeader.MAX_PACKET_SIZE);
     assertInvalid(() -> new TransportLayerNack(1, 2, justFits, 4), "exceed");
   }
 
