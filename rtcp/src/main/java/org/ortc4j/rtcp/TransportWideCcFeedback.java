@@ -1,7 +1,9 @@
 package org.ortc4j.rtcp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.ortc4j.rtcp.RtcpParseException.Reason;
 import org.ortc4j.rtcp.internal.ByteReader;
 import org.ortc4j.rtcp.internal.ByteWriter;
@@ -55,34 +57,17 @@ import org.ortc4j.rtcp.internal.FieldChecks;
  * three zero bytes after the deltas are accepted as that alignment; more, or non-zero ones, are
  * {@link Reason#BAD_LENGTH}.
  *
- * @param senderSsrc SSRC of the packet sender
- * @param mediaSsrc SSRC of the media source (often 0 or the first sender SSRC: the feedback is
- *     transport-wide)
- * @param baseSequenceNumber the transport-wide sequence number of the first status
- * @param packetStatusCount how many consecutive sequence numbers the feedback covers
- * @param referenceTime signed 24-bit time base in 64 ms units, {@code [-2^23, 2^23)}
- * @param feedbackPacketCount 8-bit counter of feedback packets sent, to detect lost feedback
- * @param packetChunks the status chunks, covering at least {@code packetStatusCount} statuses, none
- *     of them after the one that reaches the count
- * @param receiveDeltas one delta in 250 µs units per received status within the count: small ones
- *     in [0, 255], large ones in [-32768, 32767]
- * @param padding bytes of RTCP padding (0 to 255); any value works, the zero alignment adapts
+ * <p>Instances are immutable and compare by value, like the packet records. This one is a class,
+ * not a record, because it keeps what it derives from its fields (each status's symbol, the
+ * deltas as {@code int}s, the encoded length): feedback for hundreds of packets is walked on
+ * every parse, serialize and {@link #packetResults()}.
+ *
  * @see <a
  *     href="https://datatracker.ietf.org/doc/html/draft-holmer-rmcat-transport-wide-cc-extensions-01#section-3.1">
  *     draft-holmer-rmcat-transport-wide-cc-extensions-01 §3.1</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc4585#section-6.1">RFC 4585 §6.1</a>
  */
-public record TransportWideCcFeedback(
-    long senderSsrc,
-    long mediaSsrc,
-    int baseSequenceNumber,
-    int packetStatusCount,
-    int referenceTime,
-    int feedbackPacketCount,
-    List<TwccChunk> packetChunks,
-    List<Integer> receiveDeltas,
-    int padding)
-    implements RtcpPacket {
+public final class TransportWideCcFeedback implements RtcpPacket {
   /** The unit of {@link #referenceTime()}: 64 ms. */
   public static final long REFERENCE_TIME_UNIT_MICROS = 64_000;
 
@@ -97,23 +82,64 @@ public record TransportWideCcFeedback(
 
   private static final int FIXED_SIZE = 16;
   private static final int CHUNK_SIZE = 2;
+  private static final int SMALL = TwccStatusSymbol.RECEIVED_SMALL_DELTA.code();
+  private static final int LARGE = TwccStatusSymbol.RECEIVED_LARGE_DELTA.code();
+  private static final int RESERVED = TwccStatusSymbol.RESERVED.code();
 
-  public TransportWideCcFeedback {
-    FieldChecks.u32(senderSsrc, "senderSsrc");
-    FieldChecks.u32(mediaSsrc, "mediaSsrc");
-    FieldChecks.u16(baseSequenceNumber, "baseSequenceNumber");
-    FieldChecks.u16(packetStatusCount, "packetStatusCount");
-    FieldChecks.range(referenceTime, MIN_REFERENCE_TIME, MAX_REFERENCE_TIME, "referenceTime");
-    FieldChecks.u8(feedbackPacketCount, "feedbackPacketCount");
-    packetChunks = FieldChecks.list(packetChunks, RtcpHeader.MAX_PACKET_SIZE / CHUNK_SIZE, "packetChunks");
-    receiveDeltas = FieldChecks.list(receiveDeltas, RtcpHeader.MAX_PACKET_SIZE, "receiveDeltas");
-    FieldChecks.padding(padding);
-    checkChunksCover(packetChunks, packetStatusCount);
-    checkDeltas(packetChunks, packetStatusCount, receiveDeltas);
-    int content = contentLength(packetChunks, packetStatusCount, receiveDeltas);
-    if (RtcpHeader.SIZE + content + alignment(content, padding) + padding > RtcpHeader.MAX_PACKET_SIZE) {
-      throw new IllegalArgumentException("the feedback exceeds an RTCP packet");
-    }
+  private final long senderSsrc;
+  private final long mediaSsrc;
+  private final int baseSequenceNumber;
+  private final int packetStatusCount;
+  private final int referenceTime;
+  private final int feedbackPacketCount;
+  private final List<TwccChunk> packetChunks;
+  private final int[] receiveDeltas;
+  private final int padding;
+  /** The symbol code of each status within the count, from the chunks. */
+  private final byte[] statuses;
+  /** Bytes from the sender SSRC to the last receive delta. */
+  private final int contentLength;
+
+  /**
+   * Feedback from its fields, checked against each other.
+   *
+   * @param senderSsrc SSRC of the packet sender
+   * @param mediaSsrc SSRC of the media source (often 0 or the first sender SSRC: the feedback is
+   *     transport-wide)
+   * @param baseSequenceNumber the transport-wide sequence number of the first status
+   * @param packetStatusCount how many consecutive sequence numbers the feedback covers
+   * @param referenceTime signed 24-bit time base in 64 ms units, {@code [-2^23, 2^23)}
+   * @param feedbackPacketCount 8-bit counter of feedback packets sent, to detect lost feedback
+   * @param packetChunks the status chunks, covering at least {@code packetStatusCount} statuses, none
+   *     of them after the one that reaches the count
+   * @param receiveDeltas one delta in 250 µs units per received status within the count: small ones
+   *     in [0, 255], large ones in [-32768, 32767]
+   * @param padding bytes of RTCP padding (0 to 255); any value works, the zero alignment adapts
+   * @throws IllegalArgumentException if a field is out of range, the chunks do not cover the count
+   *     (or one follows the chunk that does), a status within the count is the reserved symbol,
+   *     the deltas do not match the received statuses, or the packet exceeds the length field
+   */
+  public TransportWideCcFeedback(
+      long senderSsrc,
+      long mediaSsrc,
+      int baseSequenceNumber,
+      int packetStatusCount,
+      int referenceTime,
+      int feedbackPacketCount,
+      List<TwccChunk> packetChunks,
+      List<Integer> receiveDeltas,
+      int padding) {
+    this(
+        FieldChecks.u32(senderSsrc, "senderSsrc"),
+        FieldChecks.u32(mediaSsrc, "mediaSsrc"),
+        FieldChecks.u16(baseSequenceNumber, "baseSequenceNumber"),
+        FieldChecks.u16(packetStatusCount, "packetStatusCount"),
+        FieldChecks.range(referenceTime, MIN_REFERENCE_TIME, MAX_REFERENCE_TIME, "referenceTime"),
+        FieldChecks.u8(feedbackPacketCount, "feedbackPacketCount"),
+        FieldChecks.list(packetChunks, RtcpHeader.MAX_PACKET_SIZE / CHUNK_SIZE, "packetChunks"),
+        toInts(FieldChecks.list(receiveDeltas, RtcpHeader.MAX_PACKET_SIZE, "receiveDeltas")),
+        FieldChecks.padding(padding),
+        null);
   }
 
   /** Feedback without RTCP padding: zero bytes align it, as older libwebrtc and Pion send it. */
@@ -136,6 +162,72 @@ public record TransportWideCcFeedback(
         packetChunks,
         receiveDeltas,
         0);
+  }
+
+  /**
+   * The one constructor that assigns: {@code statuses} is null when the caller has not derived
+   * them from the chunks yet (the parser has, while reading).
+   */
+  private TransportWideCcFeedback(
+      long senderSsrc,
+      long mediaSsrc,
+      int baseSequenceNumber,
+      int packetStatusCount,
+      int referenceTime,
+      int feedbackPacketCount,
+      List<TwccChunk> packetChunks,
+      int[] receiveDeltas,
+      int padding,
+      byte[] statuses) {
+    this.senderSsrc = senderSsrc;
+    this.mediaSsrc = mediaSsrc;
+    this.baseSequenceNumber = baseSequenceNumber;
+    this.packetStatusCount = packetStatusCount;
+    this.referenceTime = referenceTime;
+    this.feedbackPacketCount = feedbackPacketCount;
+    this.packetChunks = packetChunks;
+    this.receiveDeltas = receiveDeltas;
+    this.padding = padding;
+    this.statuses = statuses != null ? statuses : statusesOf(packetChunks, packetStatusCount);
+    this.contentLength = checkDeltas(this.statuses, receiveDeltas) + packetChunks.size() * CHUNK_SIZE;
+    if (RtcpHeader.SIZE + contentLength + alignment(contentLength, padding) + padding
+        > RtcpHeader.MAX_PACKET_SIZE) {
+      throw new IllegalArgumentException("the feedback exceeds an RTCP packet");
+    }
+  }
+
+  /**
+   * Feedback whose chunks and deltas the builder encoded itself (they are checked against each
+   * other all the same).
+   */
+  static TransportWideCcFeedback encoded(
+      long senderSsrc,
+      long mediaSsrc,
+      int baseSequenceNumber,
+      int packetStatusCount,
+      int referenceTime,
+      int feedbackPacketCount,
+      List<TwccChunk> packetChunks,
+      int[] receiveDeltas) {
+    return new TransportWideCcFeedback(
+        FieldChecks.u32(senderSsrc, "senderSsrc"),
+        FieldChecks.u32(mediaSsrc, "mediaSsrc"),
+        baseSequenceNumber,
+        packetStatusCount,
+        referenceTime,
+        FieldChecks.u8(feedbackPacketCount, "feedbackPacketCount"),
+        packetChunks,
+        receiveDeltas,
+        0,
+        null);
+  }
+
+  private static int[] toInts(List<Integer> values) {
+    int[] ints = new int[values.size()];
+    for (int i = 0; i < ints.length; i++) {
+      ints[i] = values.get(i);
+    }
+    return ints;
   }
 
   /**
@@ -172,11 +264,11 @@ public record TransportWideCcFeedback(
     int reference = body.u24() << 8 >> 8;
     int feedbackCount = body.u8();
     List<TwccChunk> chunks = readChunks(body, count);
-    rejectReservedStatuses(body, chunks, count);
-    List<Integer> deltas = readDeltas(body, chunks, count);
+    byte[] statuses = statusesOf(chunks, count);
+    int[] deltas = readDeltas(body, statuses);
     readAlignment(body);
     return new TransportWideCcFeedback(
-        sender, media, base, count, reference, feedbackCount, chunks, deltas, padding);
+        sender, media, base, count, reference, feedbackCount, chunks, deltas, padding, statuses);
   }
 
   private static List<TwccChunk> readChunks(ByteReader body, int count) throws RtcpParseException {
@@ -191,35 +283,32 @@ public record TransportWideCcFeedback(
       chunks.add(chunk);
       covered += chunk.statusCount();
     }
-    return chunks;
+    return List.copyOf(chunks);
   }
 
-  private static void rejectReservedStatuses(ByteReader body, List<TwccChunk> chunks, int count)
-      throws RtcpParseException {
-    for (TwccStatusCursor cursor = new TwccStatusCursor(chunks, count); cursor.hasNext(); ) {
-      int index = cursor.index();
-      if (cursor.next() == TwccStatusSymbol.RESERVED) {
-        throw body.error(Reason.BAD_VALUE, "status " + index + " is the reserved symbol 11");
-      }
-    }
-  }
-
-  private static List<Integer> readDeltas(ByteReader body, List<TwccChunk> chunks, int count)
-      throws RtcpParseException {
-    List<Integer> deltas = new ArrayList<>();
-    for (TwccStatusCursor cursor = new TwccStatusCursor(chunks, count); cursor.hasNext(); ) {
-      int index = cursor.index();
-      TwccStatusSymbol symbol = cursor.next();
-      if (body.remaining() < symbol.deltaSize()) {
-        throw body.error(Reason.TOO_SHORT, "the receive delta of status " + index + " is missing");
-      }
-      if (symbol == TwccStatusSymbol.RECEIVED_SMALL_DELTA) {
-        deltas.add(body.u8());
-      } else if (symbol == TwccStatusSymbol.RECEIVED_LARGE_DELTA) {
-        deltas.add((int) (short) body.u16());
+  private static int[] readDeltas(ByteReader body, byte[] statuses) throws RtcpParseException {
+    int[] deltas = new int[receivedCount(statuses)];
+    int next = 0;
+    for (int index = 0; index < statuses.length; index++) {
+      int code = statuses[index];
+      if (code == SMALL || code == LARGE) {
+        if (body.remaining() < code) {
+          throw body.error(Reason.TOO_SHORT, "the receive delta of status " + index + " is missing");
+        }
+        deltas[next++] = code == SMALL ? body.u8() : (short) body.u16();
       }
     }
     return deltas;
+  }
+
+  private static int receivedCount(byte[] statuses) {
+    int received = 0;
+    for (byte code : statuses) {
+      if (code == SMALL || code == LARGE) {
+        received++;
+      }
+    }
+    return received;
   }
 
   /** Accepts the 0 to 3 zero bytes that senders without the P bit use to reach a word boundary. */
@@ -235,57 +324,81 @@ public record TransportWideCcFeedback(
     }
   }
 
-  private static void checkChunksCover(List<TwccChunk> chunks, int count) {
+  /**
+   * The symbol code of each of the first {@code count} statuses the chunks describe.
+   *
+   * @throws IllegalArgumentException if the chunks describe fewer, a chunk follows the one that
+   *     reaches the count, or a status within the count is the reserved symbol
+   */
+  private static byte[] statusesOf(List<TwccChunk> chunks, int count) {
+    byte[] statuses = new byte[count];
     int covered = 0;
     for (TwccChunk chunk : chunks) {
       if (covered >= count) {
         throw new IllegalArgumentException(
             "a chunk follows the one that covers all " + count + " statuses");
       }
-      covered += chunk.statusCount();
+      covered = fill(Objects.requireNonNull(chunk, "chunk"), statuses, covered);
     }
     if (covered < count) {
       throw new IllegalArgumentException(
           "chunks describe " + covered + " statuses, fewer than " + count);
     }
+    return statuses;
   }
 
-  private static void checkDeltas(List<TwccChunk> chunks, int count, List<Integer> deltas) {
-    int next = 0;
-    for (TwccStatusCursor cursor = new TwccStatusCursor(chunks, count); cursor.hasNext(); ) {
-      int index = cursor.index();
-      TwccStatusSymbol symbol = cursor.next();
-      if (symbol == TwccStatusSymbol.RESERVED) {
-        throw new IllegalArgumentException("status " + index + " is the reserved symbol");
+  /** Writes the chunk's codes from {@code at}, up to the count; returns where the chunk ends. */
+  private static int fill(TwccChunk chunk, byte[] statuses, int at) {
+    int end = Math.min(at + chunk.statusCount(), statuses.length);
+    if (chunk instanceof TwccRunLengthChunk run) {
+      Arrays.fill(statuses, at, end, (byte) run.symbol().code());
+    } else {
+      TwccStatusVectorChunk vector = (TwccStatusVectorChunk) chunk;
+      for (int i = at; i < end; i++) {
+        statuses[i] = (byte) vector.code(i - at);
       }
-      if (symbol.received()) {
-        if (next == deltas.size()) {
+    }
+    for (int i = at; i < end; i++) {
+      if (statuses[i] == RESERVED) {
+        throw new IllegalArgumentException("status " + i + " is the reserved symbol 11");
+      }
+    }
+    return at + chunk.statusCount();
+  }
+
+  /**
+   * Checks one delta per received status, in its symbol's range.
+   *
+   * @return the content length up to the chunks: the fixed part plus the deltas' bytes
+   */
+  private static int checkDeltas(byte[] statuses, int[] deltas) {
+    int next = 0;
+    int deltaBytes = 0;
+    for (int index = 0; index < statuses.length; index++) {
+      int code = statuses[index];
+      if (code == SMALL || code == LARGE) {
+        if (next == deltas.length) {
           throw new IllegalArgumentException("no receive delta for status " + index);
         }
-        checkDeltaFits(symbol, deltas.get(next++), index);
+        checkDeltaFits(code, deltas[next++], index);
+        deltaBytes += code;
       }
     }
-    if (next != deltas.size()) {
+    if (next != deltas.length) {
       throw new IllegalArgumentException(
-          deltas.size() + " receive deltas for " + next + " received packets");
+          deltas.length + " receive deltas for " + next + " received packets");
     }
+    return FIXED_SIZE + deltaBytes;
   }
 
-  private static void checkDeltaFits(TwccStatusSymbol symbol, int delta, int index) {
-    boolean small = symbol == TwccStatusSymbol.RECEIVED_SMALL_DELTA;
-    int min = small ? 0 : Short.MIN_VALUE;
-    int max = small ? 0xff : Short.MAX_VALUE;
-    FieldChecks.range(delta, min, max, "receive delta of status " + index + " (" + symbol + ")");
-  }
-
-  private static int contentLength(List<TwccChunk> chunks, int count, List<Integer> deltas) {
-    int largeDeltas = 0;
-    for (TwccStatusCursor cursor = new TwccStatusCursor(chunks, count); cursor.hasNext(); ) {
-      if (cursor.next() == TwccStatusSymbol.RECEIVED_LARGE_DELTA) {
-        largeDeltas++;
-      }
+  private static void checkDeltaFits(int code, int delta, int index) {
+    int min = code == SMALL ? 0 : Short.MIN_VALUE;
+    int max = code == SMALL ? 0xff : Short.MAX_VALUE;
+    if (delta < min || delta > max) {
+      throw new IllegalArgumentException(
+          "receive delta of status " + index + " (" + TwccStatusSymbol.ofCode(code)
+              + ") must be in [" + min + ", " + max + "], was " + delta);
     }
-    return FIXED_SIZE + chunks.size() * CHUNK_SIZE + deltas.size() + largeDeltas;
   }
 
   /** The zero bytes between the deltas and the padding that make the packet whole words. */
@@ -299,7 +412,6 @@ public record TransportWideCcFeedback(
    * when the deltas end on a word boundary.
    */
   public TransportWideCcFeedback withPaddingAlignment() {
-    int needed = alignment(contentLength(packetChunks, packetStatusCount, receiveDeltas), 0);
     return new TransportWideCcFeedback(
         senderSsrc,
         mediaSsrc,
@@ -309,7 +421,53 @@ public record TransportWideCcFeedback(
         feedbackPacketCount,
         packetChunks,
         receiveDeltas,
-        needed);
+        alignment(contentLength, 0),
+        statuses);
+  }
+
+  /** SSRC of the packet sender. */
+  public long senderSsrc() {
+    return senderSsrc;
+  }
+
+  /** SSRC of the media source (often 0 or the first sender SSRC: the feedback is transport-wide). */
+  public long mediaSsrc() {
+    return mediaSsrc;
+  }
+
+  /** The transport-wide sequence number of the first status. */
+  public int baseSequenceNumber() {
+    return baseSequenceNumber;
+  }
+
+  /** How many consecutive sequence numbers the feedback covers. */
+  public int packetStatusCount() {
+    return packetStatusCount;
+  }
+
+  /** Signed 24-bit time base in 64 ms units. */
+  public int referenceTime() {
+    return referenceTime;
+  }
+
+  /** The 8-bit counter of feedback packets sent, to detect lost feedback. */
+  public int feedbackPacketCount() {
+    return feedbackPacketCount;
+  }
+
+  /** The status chunks, as sent. */
+  public List<TwccChunk> packetChunks() {
+    return packetChunks;
+  }
+
+  /** The receive deltas in 250 µs units, one per received status within the count. */
+  public List<Integer> receiveDeltas() {
+    return Arrays.stream(receiveDeltas).boxed().toList();
+  }
+
+  @Override
+  public int padding() {
+    return padding;
   }
 
   /** {@link #referenceTime()} in microseconds. */
@@ -323,21 +481,20 @@ public record TransportWideCcFeedback(
    * up to and including the packet's, times 250 µs.
    */
   public List<TwccPacketResult> packetResults() {
-    List<TwccPacketResult> results = new ArrayList<>(packetStatusCount);
+    TwccPacketResult[] results = new TwccPacketResult[packetStatusCount];
     long time = referenceTimeMicros();
     int next = 0;
-    for (TwccStatusCursor cursor = new TwccStatusCursor(packetChunks, packetStatusCount);
-        cursor.hasNext(); ) {
-      int sequenceNumber = (baseSequenceNumber + cursor.index()) & 0xffff;
-      TwccStatusSymbol symbol = cursor.next();
-      if (symbol.received()) {
-        time += receiveDeltas.get(next++) * DELTA_UNIT_MICROS;
-        results.add(new TwccPacketResult(sequenceNumber, symbol, time));
+    for (int index = 0; index < packetStatusCount; index++) {
+      int sequenceNumber = (baseSequenceNumber + index) & 0xffff;
+      int code = statuses[index];
+      if (code == SMALL || code == LARGE) {
+        time += receiveDeltas[next++] * DELTA_UNIT_MICROS;
+        results[index] = new TwccPacketResult(sequenceNumber, TwccStatusSymbol.ofCode(code), time);
       } else {
-        results.add(new TwccPacketResult(sequenceNumber, symbol, 0));
+        results[index] = new TwccPacketResult(sequenceNumber, TwccStatusSymbol.NOT_RECEIVED, 0);
       }
     }
-    return List.copyOf(results);
+    return List.of(results);
   }
 
   @Override
@@ -358,7 +515,7 @@ public record TransportWideCcFeedback(
 
   @Override
   public int serializedLength() {
-    return PacketFraming.size(bodyLength(), padding);
+    return PacketFraming.size(contentLength + alignment(contentLength, padding), padding);
   }
 
   @Override
@@ -369,11 +526,6 @@ public record TransportWideCcFeedback(
     return PacketFraming.finish(this, out, offset, size);
   }
 
-  private int bodyLength() {
-    int content = contentLength(packetChunks, packetStatusCount, receiveDeltas);
-    return content + alignment(content, padding);
-  }
-
   private void writeBody(ByteWriter out) {
     out.u32(senderSsrc).u32(mediaSsrc).u16(baseSequenceNumber).u16(packetStatusCount);
     out.u24(referenceTime).u8(feedbackPacketCount);
@@ -381,16 +533,53 @@ public record TransportWideCcFeedback(
       out.u16(chunk.encode());
     }
     int next = 0;
-    for (TwccStatusCursor cursor = new TwccStatusCursor(packetChunks, packetStatusCount);
-        cursor.hasNext(); ) {
-      TwccStatusSymbol symbol = cursor.next();
-      if (symbol == TwccStatusSymbol.RECEIVED_SMALL_DELTA) {
-        out.u8(receiveDeltas.get(next++));
-      } else if (symbol == TwccStatusSymbol.RECEIVED_LARGE_DELTA) {
-        out.u16(receiveDeltas.get(next++));
+    for (byte code : statuses) {
+      if (code == SMALL) {
+        out.u8(receiveDeltas[next++]);
+      } else if (code == LARGE) {
+        out.u16(receiveDeltas[next++]);
       }
     }
-    int content = contentLength(packetChunks, packetStatusCount, receiveDeltas);
-    out.zeros(alignment(content, padding));
+    out.zeros(alignment(contentLength, padding));
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof TransportWideCcFeedback that
+        && senderSsrc == that.senderSsrc
+        && mediaSsrc == that.mediaSsrc
+        && baseSequenceNumber == that.baseSequenceNumber
+        && packetStatusCount == that.packetStatusCount
+        && referenceTime == that.referenceTime
+        && feedbackPacketCount == that.feedbackPacketCount
+        && padding == that.padding
+        && packetChunks.equals(that.packetChunks)
+        && Arrays.equals(receiveDeltas, that.receiveDeltas);
+  }
+
+  @Override
+  public int hashCode() {
+    int hash = Long.hashCode(senderSsrc);
+    hash = hash * 31 + Long.hashCode(mediaSsrc);
+    hash = hash * 31 + baseSequenceNumber;
+    hash = hash * 31 + packetStatusCount;
+    hash = hash * 31 + referenceTime;
+    hash = hash * 31 + feedbackPacketCount;
+    hash = hash * 31 + packetChunks.hashCode();
+    hash = hash * 31 + Arrays.hashCode(receiveDeltas);
+    return hash * 31 + padding;
+  }
+
+  @Override
+  public String toString() {
+    return "TransportWideCcFeedback[senderSsrc=" + senderSsrc
+        + ", mediaSsrc=" + mediaSsrc
+        + ", baseSequenceNumber=" + baseSequenceNumber
+        + ", packetStatusCount=" + packetStatusCount
+        + ", referenceTime=" + referenceTime
+        + ", feedbackPacketCount=" + feedbackPacketCount
+        + ", packetChunks=" + packetChunks
+        + ", receiveDeltas=" + Arrays.toString(receiveDeltas)
+        + ", padding=" + padding + "]";
   }
 }

@@ -28,13 +28,13 @@ final class TwccFeedbackBuilder {
         TransportWideCcFeedback.MAX_REFERENCE_TIME,
         "referenceTime");
     TwccArrival[] slots = bySequenceOffset(baseSequenceNumber, arrivals);
-    List<TwccStatusSymbol> statuses = new ArrayList<>(slots.length);
-    List<Integer> deltas = quantize(slots, referenceTime, statuses);
-    return new TransportWideCcFeedback(
+    byte[] statuses = new byte[slots.length];
+    int[] deltas = quantize(slots, referenceTime, statuses);
+    return TransportWideCcFeedback.encoded(
         senderSsrc,
         mediaSsrc,
         baseSequenceNumber,
-        slots.length,
+        statuses.length,
         referenceTime,
         feedbackPacketCount,
         encodeChunks(statuses),
@@ -42,28 +42,41 @@ final class TwccFeedbackBuilder {
   }
 
   /**
-   * Appends each slot's status to {@code statuses} and returns the receive deltas, each measured
-   * from the previous arrival as the feedback will state it (quantized, so that rounding errors do
-   * not pile up over the packet).
+   * Writes each slot's status code into {@code statuses} and returns the receive deltas, each
+   * measured from the previous arrival as the feedback will state it (quantized, so that rounding
+   * errors do not pile up over the packet).
    */
-  private static List<Integer> quantize(
-      TwccArrival[] slots, int referenceTime, List<TwccStatusSymbol> statuses) {
-    List<Integer> deltas = new ArrayList<>();
+  private static int[] quantize(TwccArrival[] slots, int referenceTime, byte[] statuses) {
+    int[] deltas = new int[received(slots)];
+    int next = 0;
     long clock = referenceTime * TransportWideCcFeedback.REFERENCE_TIME_UNIT_MICROS;
-    for (TwccArrival arrival : slots) {
+    for (int i = 0; i < slots.length; i++) {
+      TwccArrival arrival = slots[i];
       if (arrival == null || !arrival.received()) {
-        statuses.add(TwccStatusSymbol.NOT_RECEIVED);
+        statuses[i] = (byte) TwccStatusSymbol.NOT_RECEIVED.code();
         continue;
       }
       int ticks = deltaTicks(arrival, clock);
       clock += ticks * TransportWideCcFeedback.DELTA_UNIT_MICROS;
-      deltas.add(ticks);
-      statuses.add(
-          ticks >= 0 && ticks <= MAX_SMALL_DELTA
-              ? TwccStatusSymbol.RECEIVED_SMALL_DELTA
-              : TwccStatusSymbol.RECEIVED_LARGE_DELTA);
+      deltas[next++] = ticks;
+      statuses[i] =
+          (byte)
+              (ticks >= 0 && ticks <= MAX_SMALL_DELTA
+                      ? TwccStatusSymbol.RECEIVED_SMALL_DELTA
+                      : TwccStatusSymbol.RECEIVED_LARGE_DELTA)
+                  .code();
     }
     return deltas;
+  }
+
+  private static int received(TwccArrival[] slots) {
+    int received = 0;
+    for (TwccArrival arrival : slots) {
+      if (arrival != null && arrival.received()) {
+        received++;
+      }
+    }
+    return received;
   }
 
   /** The arrivals indexed by their distance from the base sequence number (with wrap). */
@@ -110,48 +123,45 @@ final class TwccFeedbackBuilder {
   }
 
   /**
-   * Chunks for {@code statuses}: at each position the kind that covers the most statuses, a run
+   * Chunks for the status codes: at each position the kind that covers the most statuses, a run
    * length chunk on a tie (so a short tail becomes one run, not a mostly empty vector).
    */
-  static List<TwccChunk> encodeChunks(List<TwccStatusSymbol> statuses) {
+  static List<TwccChunk> encodeChunks(byte[] statuses) {
     List<TwccChunk> chunks = new ArrayList<>();
     int position = 0;
-    while (position < statuses.size()) {
+    while (position < statuses.length) {
       TwccChunk chunk = chunkAt(statuses, position);
       chunks.add(chunk);
-      position += Math.min(chunk.statusCount(), statuses.size() - position);
+      position += Math.min(chunk.statusCount(), statuses.length - position);
     }
-    return chunks;
+    return List.copyOf(chunks);
   }
 
-  private static TwccChunk chunkAt(List<TwccStatusSymbol> statuses, int position) {
+  private static TwccChunk chunkAt(byte[] statuses, int position) {
     int run = runLength(statuses, position);
-    int remaining = statuses.size() - position;
+    int remaining = statuses.length - position;
     int oneBit = Math.min(TwccStatusVectorChunk.ONE_BIT_CAPACITY, remaining);
-    if (!hasLargeDelta(statuses, position, oneBit)) {
-      return run >= oneBit
-          ? new TwccRunLengthChunk(statuses.get(position), run)
-          : TwccStatusVectorChunk.oneBit(statuses.subList(position, position + oneBit));
-    }
-    int twoBit = Math.min(TwccStatusVectorChunk.TWO_BIT_CAPACITY, remaining);
-    return run >= twoBit
-        ? new TwccRunLengthChunk(statuses.get(position), run)
-        : TwccStatusVectorChunk.twoBit(statuses.subList(position, position + twoBit));
+    boolean twoBits = hasLargeDelta(statuses, position, oneBit);
+    int vector =
+        twoBits ? Math.min(TwccStatusVectorChunk.TWO_BIT_CAPACITY, remaining) : oneBit;
+    return run >= vector
+        ? new TwccRunLengthChunk(TwccStatusSymbol.ofCode(statuses[position]), run)
+        : TwccStatusVectorChunk.ofCodes(statuses, position, vector, twoBits);
   }
 
-  private static int runLength(List<TwccStatusSymbol> statuses, int start) {
-    TwccStatusSymbol symbol = statuses.get(start);
+  private static int runLength(byte[] statuses, int start) {
     int end = start + 1;
-    int limit = Math.min(statuses.size(), start + TwccRunLengthChunk.MAX_RUN_LENGTH);
-    while (end < limit && statuses.get(end) == symbol) {
+    int limit = Math.min(statuses.length, start + TwccRunLengthChunk.MAX_RUN_LENGTH);
+    while (end < limit && statuses[end] == statuses[start]) {
       end++;
     }
     return end - start;
   }
 
-  private static boolean hasLargeDelta(List<TwccStatusSymbol> statuses, int start, int length) {
+  private static boolean hasLargeDelta(byte[] statuses, int start, int length) {
+    int large = TwccStatusSymbol.RECEIVED_LARGE_DELTA.code();
     for (int i = start; i < start + length; i++) {
-      if (statuses.get(i) == TwccStatusSymbol.RECEIVED_LARGE_DELTA) {
+      if (statuses[i] == large) {
         return true;
       }
     }

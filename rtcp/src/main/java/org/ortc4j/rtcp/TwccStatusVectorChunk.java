@@ -2,6 +2,7 @@ package org.ortc4j.rtcp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.ortc4j.rtcp.internal.FieldChecks;
 
 /**
@@ -17,49 +18,64 @@ import org.ortc4j.rtcp.internal.FieldChecks;
  * </pre>
  *
  * <p>The number of symbols decides the symbol size: 14 symbols are sent one bit each, 7 symbols two
- * bits each.
+ * bits each. The chunk keeps its 16 wire bits, so reading a symbol is a shift: feedback for
+ * hundreds of packets is walked on every parse and serialize.
  *
- * @param symbols exactly 14 symbols, each {@link TwccStatusSymbol#NOT_RECEIVED} or {@link
- *     TwccStatusSymbol#RECEIVED_SMALL_DELTA}; or exactly 7 symbols of any kind
  * @see <a
  *     href="https://datatracker.ietf.org/doc/html/draft-holmer-rmcat-transport-wide-cc-extensions-01#section-3.1.4">
  *     draft-holmer-rmcat-transport-wide-cc-extensions-01 §3.1.4</a>
  */
-public record TwccStatusVectorChunk(List<TwccStatusSymbol> symbols) implements TwccChunk {
+public final class TwccStatusVectorChunk implements TwccChunk {
   /** Symbols in a vector of one-bit symbols. */
   public static final int ONE_BIT_CAPACITY = 14;
 
   /** Symbols in a vector of two-bit symbols. */
   public static final int TWO_BIT_CAPACITY = 7;
 
-  public TwccStatusVectorChunk {
-    symbols = List.copyOf(symbols);
-    if (symbols.size() == ONE_BIT_CAPACITY) {
-      for (TwccStatusSymbol symbol : symbols) {
-        if (symbol.code() > 1) {
-          throw new IllegalArgumentException("one-bit symbols cannot say " + symbol);
-        }
-      }
-    } else if (symbols.size() != TWO_BIT_CAPACITY) {
+  private static final int VECTOR = 0x8000;
+  private static final int TWO_BITS = 0x4000;
+
+  /** The chunk as sent: T=1, S, then the symbol list. */
+  private final int word;
+
+  /**
+   * @param symbols exactly 14 symbols, each {@link TwccStatusSymbol#NOT_RECEIVED} or {@link
+   *     TwccStatusSymbol#RECEIVED_SMALL_DELTA}; or exactly 7 symbols of any kind
+   * @throws IllegalArgumentException for another number of symbols, or a one-bit vector symbol
+   *     that one bit cannot say
+   */
+  public TwccStatusVectorChunk(List<TwccStatusSymbol> symbols) {
+    this(encode(List.copyOf(symbols)));
+  }
+
+  private TwccStatusVectorChunk(int word) {
+    this.word = word;
+  }
+
+  private static int encode(List<TwccStatusSymbol> symbols) {
+    boolean twoBits = symbols.size() == TWO_BIT_CAPACITY;
+    if (!twoBits && symbols.size() != ONE_BIT_CAPACITY) {
       throw new IllegalArgumentException(
           "a status vector holds 14 or 7 symbols, was " + symbols.size());
     }
+    int width = twoBits ? 2 : 1;
+    int word = twoBits ? VECTOR | TWO_BITS : VECTOR;
+    for (int i = 0; i < symbols.size(); i++) {
+      int code = symbols.get(i).code();
+      if (code >>> width != 0) {
+        throw new IllegalArgumentException("one-bit symbols cannot say " + symbols.get(i));
+      }
+      word |= code << (symbols.size() - 1 - i) * width;
+    }
+    return word;
   }
 
-  /**
-   * A one-bit vector starting with {@code leading} (up to 14 symbols), the rest not received.
-   *
-   * @throws IllegalArgumentException if there are more than 14 or one needs two bits
-   */
+  /** A one-bit vector starting with {@code leading}, the rest {@code NOT_RECEIVED}. */
   public static TwccStatusVectorChunk oneBit(List<TwccStatusSymbol> leading) {
     return new TwccStatusVectorChunk(fill(leading, ONE_BIT_CAPACITY));
   }
 
-  /**
-   * A two-bit vector starting with {@code leading} (up to 7 symbols), the rest not received.
-   *
-   * @throws IllegalArgumentException if there are more than 7
-   */
+  /** A two-bit vector starting with {@code leading}, the rest {@code NOT_RECEIVED}. */
   public static TwccStatusVectorChunk twoBit(List<TwccStatusSymbol> leading) {
     return new TwccStatusVectorChunk(fill(leading, TWO_BIT_CAPACITY));
   }
@@ -72,40 +88,73 @@ public record TwccStatusVectorChunk(List<TwccStatusSymbol> symbols) implements T
     return filled;
   }
 
-  static TwccStatusVectorChunk decodeVector(int value) {
-    boolean twoBits = (value & 0x4000) != 0;
+  /**
+   * A vector of the {@code length} codes from {@code codes[from]}, the rest not received; the
+   * caller passes codes that fit the symbol size.
+   */
+  static TwccStatusVectorChunk ofCodes(byte[] codes, int from, int length, boolean twoBits) {
     int capacity = twoBits ? TWO_BIT_CAPACITY : ONE_BIT_CAPACITY;
     int width = twoBits ? 2 : 1;
-    List<TwccStatusSymbol> symbols = new ArrayList<>(capacity);
-    for (int i = 0; i < capacity; i++) {
-      int shift = (capacity - 1 - i) * width;
-      symbols.add(TwccStatusSymbol.ofCode((value >>> shift) & (twoBits ? 3 : 1)));
+    int word = twoBits ? VECTOR | TWO_BITS : VECTOR;
+    for (int i = 0; i < length; i++) {
+      word |= codes[from + i] << (capacity - 1 - i) * width;
     }
-    return new TwccStatusVectorChunk(symbols);
+    return new TwccStatusVectorChunk(word);
   }
 
-  /** Whether the symbols take two bits each (S=1). */
+  /** The chunk whose 16 bits are {@code value} (T=1). */
+  static TwccStatusVectorChunk decodeVector(int value) {
+    return new TwccStatusVectorChunk(value & 0xffff | VECTOR);
+  }
+
+  /** Whether the symbols take two bits each (7 of them) rather than one (14). */
   public boolean twoBitSymbols() {
-    return symbols.size() == TWO_BIT_CAPACITY;
+    return (word & TWO_BITS) != 0;
+  }
+
+  /** The 14 or 7 symbols, in order. */
+  public List<TwccStatusSymbol> symbols() {
+    List<TwccStatusSymbol> symbols = new ArrayList<>(statusCount());
+    for (int i = 0; i < statusCount(); i++) {
+      symbols.add(symbol(i));
+    }
+    return List.copyOf(symbols);
   }
 
   @Override
   public int statusCount() {
-    return symbols.size();
+    return twoBitSymbols() ? TWO_BIT_CAPACITY : ONE_BIT_CAPACITY;
   }
 
   @Override
   public TwccStatusSymbol symbol(int index) {
-    return symbols.get(index);
+    return TwccStatusSymbol.ofCode(code(Objects.checkIndex(index, statusCount())));
+  }
+
+  /** The code of symbol {@code index}, which the caller keeps below {@link #statusCount()}. */
+  int code(int index) {
+    return twoBitSymbols()
+        ? word >>> (TWO_BIT_CAPACITY - 1 - index) * 2 & 3
+        : word >>> (ONE_BIT_CAPACITY - 1 - index) & 1;
   }
 
   @Override
   public int encode() {
-    int width = twoBitSymbols() ? 2 : 1;
-    int value = twoBitSymbols() ? 0xc000 : 0x8000;
-    for (int i = 0; i < symbols.size(); i++) {
-      value |= symbols.get(i).code() << (symbols.size() - 1 - i) * width;
-    }
-    return value;
+    return word;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof TwccStatusVectorChunk that && word == that.word;
+  }
+
+  @Override
+  public int hashCode() {
+    return word;
+  }
+
+  @Override
+  public String toString() {
+    return "TwccStatusVectorChunk[symbols=" + symbols() + "]";
   }
 }

@@ -31,8 +31,7 @@ final class TransportFeedbackRandom {
     int count = statusCount(random);
     List<TwccChunk> chunks = chunksCovering(random, count);
     List<Integer> deltas = new ArrayList<>();
-    for (TwccStatusCursor cursor = new TwccStatusCursor(chunks, count); cursor.hasNext(); ) {
-      TwccStatusSymbol symbol = cursor.next();
+    for (TwccStatusSymbol symbol : statuses(chunks, count)) {
       if (symbol == TwccStatusSymbol.RECEIVED_SMALL_DELTA) {
         deltas.add(random.nextInt(256));
       } else if (symbol == TwccStatusSymbol.RECEIVED_LARGE_DELTA) {
@@ -49,6 +48,17 @@ final class TransportFeedbackRandom {
         chunks,
         deltas,
         anyPadding(random));
+  }
+
+  /** The first {@code count} statuses the chunks describe. */
+  private static List<TwccStatusSymbol> statuses(List<TwccChunk> chunks, int count) {
+    List<TwccStatusSymbol> statuses = new ArrayList<>();
+    for (TwccChunk chunk : chunks) {
+      for (int i = 0; i < chunk.statusCount() && statuses.size() < count; i++) {
+        statuses.add(chunk.symbol(i));
+      }
+    }
+    return statuses;
   }
 
   private static int statusCount(Random random) {
