@@ -4,6 +4,9 @@ package org.ortc4j.rtcp;
  * How strictly {@link RtcpCompound#parse(byte[], int, int, CompoundValidation)} checks the
  * sequence of packets, beyond each packet being well formed and the lengths adding up (which
  * every level checks).
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc3550#appendix-A.2">RFC 3550 Appendix A.2</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc5506#section-3.4">RFC 5506 §3.4</a>
  */
 public enum CompoundValidation {
   /** Any sequence of well-formed packets. */

@@ -3,6 +3,7 @@ package org.ortc4j.rtcp;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.ortc4j.rtcp.RtcpParseException.Reason;
 import org.ortc4j.rtcp.internal.ByteReader;
@@ -58,6 +59,7 @@ public final class RtcpCompound {
       byte[] data, int offset, int length, CompoundValidation validation)
       throws RtcpParseException {
     ByteReader.checkRange(data, offset, length);
+    Objects.requireNonNull(validation, "validation");
     if (length == 0) {
       throw new RtcpParseException(Reason.TOO_SHORT, "no bytes to parse");
     }
