@@ -305,8 +305,4 @@ class ExtendedReportTest {
         .hasMessageContaining("content");
   }
 
-  @Test
-  void randomPacketsRoundTrip() throws Exception {
-    PsfbFixtures.assertRandomRoundTrips(PayloadFeedbackRandom::extendedReport, 5);
-  }
 }

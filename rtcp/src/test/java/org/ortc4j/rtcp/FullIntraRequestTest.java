@@ -138,8 +138,4 @@ class FullIntraRequestTest {
         .hasMessageContaining("sequenceNumber");
   }
 
-  @Test
-  void randomPacketsRoundTrip() throws Exception {
-    PsfbFixtures.assertRandomRoundTrips(PayloadFeedbackRandom::fullIntraRequest, 3);
-  }
 }

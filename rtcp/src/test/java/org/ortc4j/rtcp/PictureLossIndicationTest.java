@@ -114,10 +114,6 @@ class PictureLossIndicationTest {
         .hasMessageContaining("padding");
   }
 
-  @Test
-  void randomPacketsRoundTrip() throws Exception {
-    PsfbFixtures.assertRandomRoundTrips(PayloadFeedbackRandom::pictureLossIndication, 1);
-  }
 
   @Test
   void generatorsCoverEveryOwnedType() {

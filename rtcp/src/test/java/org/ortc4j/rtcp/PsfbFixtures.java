@@ -35,41 +35,4 @@ final class PsfbFixtures {
   static ByteReader reader(byte[] body) {
     return new ByteReader(body, 0, body.length, "test");
   }
-
-  /**
-   * For 2,000 random packets from {@code generator}: parse(serialize(p)) equals p, and
-   * serialize(parse(bytes)) gives bytes back.
-   */
-  static void assertRandomRoundTrips(Function<Random, RtcpPacket> generator, long seed)
-      throws RtcpParseException {
-    Random random = new Random(seed);
-    for (int i = 0; i < 2000; i++) {
-      RtcpPacket packet = generator.apply(random);
-      byte[] wire = packet.serialize();
-      assertThat(wire).hasSize(packet.serializedLength());
-      RtcpPacket parsed = RtcpPacket.parse(wire);
-      assertThat(parsed).as("packet %d", i).isEqualTo(packet);
-      assertThat(parsed.serialize()).as("packet %d", i).isEqualTo(wire);
-      assertOnlyParseExceptions(mutated(wire, random));
-      assertOnlyParseExceptions(Arrays.copyOf(wire, random.nextInt(wire.length)));
-    }
-  }
-
-  /** {@code wire} with one to three random bytes replaced. */
-  private static byte[] mutated(byte[] wire, Random random) {
-    byte[] copy = wire.clone();
-    for (int n = 1 + random.nextInt(3); n > 0; n--) {
-      copy[random.nextInt(copy.length)] = (byte) random.nextInt(256);
-    }
-    return copy;
-  }
-
-  /** Parsing may fail, but only with RtcpParseException; what parses serializes again. */
-  private static void assertOnlyParseExceptions(byte[] wire) {
-    try {
-      RtcpPacket.parse(wire).serialize();
-    } catch (RtcpParseException expected) {
-      // malformed input is allowed to be rejected, with this exception and no other
-    }
-  }
 }

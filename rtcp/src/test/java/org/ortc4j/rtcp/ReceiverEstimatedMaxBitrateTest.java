@@ -250,8 +250,4 @@ class ReceiverEstimatedMaxBitrateTest {
     assertThat(RtcpPacket.parse(remb.serialize())).isEqualTo(remb);
   }
 
-  @Test
-  void randomPacketsRoundTrip() throws Exception {
-    PsfbFixtures.assertRandomRoundTrips(PayloadFeedbackRandom::receiverEstimatedMaxBitrate, 4);
-  }
 }

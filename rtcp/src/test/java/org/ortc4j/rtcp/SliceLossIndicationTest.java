@@ -158,8 +158,4 @@ class SliceLossIndicationTest {
         .hasMessageContaining("pictureId");
   }
 
-  @Test
-  void randomPacketsRoundTrip() throws Exception {
-    PsfbFixtures.assertRandomRoundTrips(PayloadFeedbackRandom::sliceLossIndication, 2);
-  }
 }

@@ -10,17 +10,28 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class ReportsRandomTest {
-  static Stream<Integer> generators() {
-    return IntStream.range(0, ReportsRandom.GENERATORS.size()).boxed();
+/**
+ * Properties of each packet type, over random valid packets of that type (seeded): round trips,
+ * every truncation rejected, corrupted bytes rejected or parsed to a packet that is stable.
+ */
+class PacketTypePropertyTest {
+  static Stream<Arguments> generators() {
+    Random random = new Random(1);
+    return IntStream.range(0, AllPacketsRandom.GENERATORS.size())
+        .mapToObj(
+            index ->
+                Arguments.of(
+                    AllPacketsRandom.GENERATORS.get(index).apply(random).getClass().getSimpleName(),
+                    index));
   }
 
-  @ParameterizedTest(name = "generator {0}")
+  @ParameterizedTest(name = "{0}")
   @MethodSource("generators")
-  void randomPacketsRoundTrip(int index) throws Exception {
-    Function<Random, RtcpPacket> generator = ReportsRandom.GENERATORS.get(index);
+  void randomPacketsRoundTrip(String type, int index) throws Exception {
+    Function<Random, RtcpPacket> generator = AllPacketsRandom.GENERATORS.get(index);
     Random random = new Random(3550L * 31 + index);
     for (int i = 0; i < 2_000; i++) {
       RtcpPacket packet = generator.apply(random);
@@ -32,10 +43,10 @@ class ReportsRandomTest {
     }
   }
 
-  @ParameterizedTest(name = "generator {0}")
+  @ParameterizedTest(name = "{0}")
   @MethodSource("generators")
-  void everyTruncationIsRejectedWithAParseException(int index) {
-    Function<Random, RtcpPacket> generator = ReportsRandom.GENERATORS.get(index);
+  void everyTruncationIsRejectedWithAParseException(String type, int index) {
+    Function<Random, RtcpPacket> generator = AllPacketsRandom.GENERATORS.get(index);
     Random random = new Random(6 + index);
     for (int i = 0; i < 50; i++) {
       byte[] wire = generator.apply(random).serialize();
@@ -46,10 +57,10 @@ class ReportsRandomTest {
     }
   }
 
-  @ParameterizedTest(name = "generator {0}")
+  @ParameterizedTest(name = "{0}")
   @MethodSource("generators")
-  void corruptedBytesParseOrFailCleanly(int index) throws Exception {
-    Function<Random, RtcpPacket> generator = ReportsRandom.GENERATORS.get(index);
+  void corruptedBytesParseOrFailCleanly(String type, int index) throws Exception {
+    Function<Random, RtcpPacket> generator = AllPacketsRandom.GENERATORS.get(index);
     Random random = new Random(60 + index);
     for (int i = 0; i < 2_000; i++) {
       byte[] wire = generator.apply(random).serialize();
