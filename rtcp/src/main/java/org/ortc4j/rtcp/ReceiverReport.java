@@ -3,7 +3,6 @@ package org.ortc4j.rtcp;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import org.ortc4j.rtcp.RtcpParseException.Reason;
 import org.ortc4j.rtcp.internal.ByteReader;
 import org.ortc4j.rtcp.internal.ByteWriter;
 import org.ortc4j.rtcp.internal.FieldChecks;

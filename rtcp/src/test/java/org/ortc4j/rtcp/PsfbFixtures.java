@@ -3,9 +3,6 @@ package org.ortc4j.rtcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.util.Arrays;
-import java.util.Random;
-import java.util.function.Function;
 import org.ortc4j.rtcp.RtcpParseException.Reason;
 import org.ortc4j.rtcp.internal.ByteReader;
 
