@@ -109,7 +109,7 @@ class ExtendedReportTest {
   @MethodSource("valid")
   void parsesAndSerializesBack(String name, String hex, ExtendedReport expected)
       throws Exception {
-    PsfbFixtures.assertParsesTo(Hex.bytes(hex), expected);
+    RtcpFixtures.assertParsesTo(Hex.bytes(hex), expected);
   }
 
   static Stream<Arguments> invalid() {
@@ -149,7 +149,7 @@ class ExtendedReportTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalid")
   void rejectsMalformedInput(String name, String hex, Reason reason) {
-    assertThat(PsfbFixtures.parseFailure(Hex.bytes(hex))).isEqualTo(reason);
+    assertThat(RtcpFixtures.parseFailure(Hex.bytes(hex))).isEqualTo(reason);
   }
 
   @Test

@@ -50,7 +50,7 @@ class FullIntraRequestTest {
   @MethodSource("valid")
   void parsesAndSerializesBack(String name, String hex, FullIntraRequest expected)
       throws Exception {
-    PsfbFixtures.assertParsesTo(Hex.bytes(hex), expected);
+    RtcpFixtures.assertParsesTo(Hex.bytes(hex), expected);
   }
 
   static Stream<Arguments> invalid() {
@@ -77,7 +77,7 @@ class FullIntraRequestTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalid")
   void rejectsMalformedInput(String name, String hex, Reason reason) {
-    assertThat(PsfbFixtures.parseFailure(Hex.bytes(hex))).isEqualTo(reason);
+    assertThat(RtcpFixtures.parseFailure(Hex.bytes(hex))).isEqualTo(reason);
   }
 
   @Test
@@ -92,7 +92,7 @@ class FullIntraRequestTest {
   @Test
   void decoderRejectsAnotherFormat() {
     byte[] body = Hex.bytes("12345678 00000000 23456789 0d000000");
-    assertThatThrownBy(() -> FullIntraRequest.parseBody(1, PsfbFixtures.reader(body), 0))
+    assertThatThrownBy(() -> FullIntraRequest.parseBody(1, RtcpFixtures.reader(body), 0))
         .isInstanceOfSatisfying(
             RtcpParseException.class, e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_TYPE));
   }

@@ -1,7 +1,6 @@
 package org.ortc4j.rtcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 import static org.ortc4j.rtcp.SenderReportTest.assertInvalid;
 
@@ -60,11 +59,7 @@ class GoodbyeTest {
   @MethodSource("validPackets")
   void parsesAndSerializesBackToTheSameBytes(String name, String hex, Goodbye expected)
       throws Exception {
-    byte[] wire = Hex.bytes(hex);
-    RtcpPacket parsed = RtcpPacket.parse(wire);
-    assertThat(parsed).isEqualTo(expected);
-    assertThat(parsed.serialize()).isEqualTo(wire);
-    assertThat(expected.serialize()).isEqualTo(wire);
+    RtcpFixtures.assertParsesTo(Hex.bytes(hex), expected);
   }
 
   static Stream<Arguments> invalidPackets() {
@@ -100,9 +95,7 @@ class GoodbyeTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalidPackets")
   void rejectsMalformedPackets(String name, String hex, Reason reason) {
-    assertThatThrownBy(() -> RtcpPacket.parse(Hex.bytes(hex)))
-        .isInstanceOfSatisfying(
-            RtcpParseException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+    assertThat(RtcpFixtures.parseFailure(Hex.bytes(hex))).isEqualTo(reason);
   }
 
   @Test

@@ -44,7 +44,7 @@ class PictureLossIndicationTest {
   @MethodSource("valid")
   void parsesAndSerializesBack(String name, String hex, PictureLossIndication expected)
       throws Exception {
-    PsfbFixtures.assertParsesTo(Hex.bytes(hex), expected);
+    RtcpFixtures.assertParsesTo(Hex.bytes(hex), expected);
   }
 
   static Stream<Arguments> invalid() {
@@ -70,13 +70,13 @@ class PictureLossIndicationTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalid")
   void rejectsMalformedInput(String name, String hex, Reason reason) {
-    assertThat(PsfbFixtures.parseFailure(Hex.bytes(hex))).isEqualTo(reason);
+    assertThat(RtcpFixtures.parseFailure(Hex.bytes(hex))).isEqualTo(reason);
   }
 
   @Test
   void decoderRejectsAnotherFormat() {
     byte[] body = Hex.bytes("12345678 23456789");
-    assertThatThrownBy(() -> PictureLossIndication.parseBody(2, PsfbFixtures.reader(body), 0))
+    assertThatThrownBy(() -> PictureLossIndication.parseBody(2, RtcpFixtures.reader(body), 0))
         .isInstanceOfSatisfying(
             RtcpParseException.class, e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_TYPE));
   }

@@ -81,7 +81,7 @@ class ReceiverEstimatedMaxBitrateTest {
   void parsesAndSerializesBack(
       String name, String hex, ReceiverEstimatedMaxBitrate expected, long bitrate)
       throws Exception {
-    PsfbFixtures.assertParsesTo(Hex.bytes(hex), expected);
+    RtcpFixtures.assertParsesTo(Hex.bytes(hex), expected);
     assertThat(expected.bitrate()).isEqualTo(bitrate);
   }
 
@@ -115,7 +115,7 @@ class ReceiverEstimatedMaxBitrateTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalid")
   void rejectsMalformedInput(String name, String hex, Reason reason) {
-    assertThat(PsfbFixtures.parseFailure(Hex.bytes(hex))).isEqualTo(reason);
+    assertThat(RtcpFixtures.parseFailure(Hex.bytes(hex))).isEqualTo(reason);
   }
 
   @Test
@@ -149,12 +149,12 @@ class ReceiverEstimatedMaxBitrateTest {
   @Test
   void decoderChecksFormatAndIdentifier() {
     byte[] body = Hex.bytes("12345678 00000000 52454d42 00000001");
-    assertThatThrownBy(() -> ReceiverEstimatedMaxBitrate.parseBody(1, PsfbFixtures.reader(body), 0))
+    assertThatThrownBy(() -> ReceiverEstimatedMaxBitrate.parseBody(1, RtcpFixtures.reader(body), 0))
         .isInstanceOfSatisfying(
             RtcpParseException.class, e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_TYPE));
     byte[] notRemb = Hex.bytes("12345678 00000000 52454d43 00000001");
     assertThatThrownBy(
-            () -> ReceiverEstimatedMaxBitrate.parseBody(15, PsfbFixtures.reader(notRemb), 0))
+            () -> ReceiverEstimatedMaxBitrate.parseBody(15, RtcpFixtures.reader(notRemb), 0))
         .isInstanceOfSatisfying(
             RtcpParseException.class, e -> assertThat(e.reason()).isEqualTo(Reason.BAD_VALUE));
   }

@@ -57,7 +57,7 @@ class SliceLossIndicationTest {
   @MethodSource("valid")
   void parsesAndSerializesBack(String name, String hex, SliceLossIndication expected)
       throws Exception {
-    PsfbFixtures.assertParsesTo(Hex.bytes(hex), expected);
+    RtcpFixtures.assertParsesTo(Hex.bytes(hex), expected);
   }
 
   static Stream<Arguments> invalid() {
@@ -78,13 +78,13 @@ class SliceLossIndicationTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalid")
   void rejectsMalformedInput(String name, String hex, Reason reason) {
-    assertThat(PsfbFixtures.parseFailure(Hex.bytes(hex))).isEqualTo(reason);
+    assertThat(RtcpFixtures.parseFailure(Hex.bytes(hex))).isEqualTo(reason);
   }
 
   @Test
   void decoderRejectsAnotherFormat() {
     byte[] body = Hex.bytes("12345678 23456789 00000000");
-    assertThatThrownBy(() -> SliceLossIndication.parseBody(1, PsfbFixtures.reader(body), 0))
+    assertThatThrownBy(() -> SliceLossIndication.parseBody(1, RtcpFixtures.reader(body), 0))
         .isInstanceOfSatisfying(
             RtcpParseException.class, e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_TYPE));
   }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import org.ortc4j.rtcp.RtcpParseException.Reason;
 import org.ortc4j.rtcp.internal.ByteReader;
 
-/** Assertions the PSFB and XR tests share. */
-final class PsfbFixtures {
-  private PsfbFixtures() {}
+/** Assertions the packet type tests share. */
+final class RtcpFixtures {
+  private RtcpFixtures() {}
 
   /** Parses {@code wire} as one packet, expects the parse to fail, and returns the reason. */
   static Reason parseFailure(byte[] wire) {
@@ -18,8 +18,12 @@ final class PsfbFixtures {
     return e.reason();
   }
 
-  /** Parses {@code wire}, checks it equals {@code expected} and serializes back to {@code wire}. */
+  /**
+   * Parses {@code wire}, checks it equals {@code expected}, and that both serialize back to
+   * {@code wire}.
+   */
   static void assertParsesTo(byte[] wire, RtcpPacket expected) throws RtcpParseException {
+    assertThat(Hex.of(expected.serialize())).isEqualTo(Hex.of(wire));
     RtcpPacket parsed = RtcpPacket.parse(wire);
     assertThat(parsed).isEqualTo(expected);
     assertThat(parsed.hashCode()).isEqualTo(expected.hashCode());
