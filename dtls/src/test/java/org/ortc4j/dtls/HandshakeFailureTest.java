@@ -3,15 +3,34 @@ package org.ortc4j.dtls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Hashtable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.bouncycastle.tls.CertificateRequest;
+import org.bouncycastle.tls.DTLSClientProtocol;
+import org.bouncycastle.tls.DefaultTlsClient;
+import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.TlsAuthentication;
+import org.bouncycastle.tls.TlsCredentials;
+import org.bouncycastle.tls.TlsExtensionsUtils;
+import org.bouncycastle.tls.TlsFatalAlertReceived;
+import org.bouncycastle.tls.TlsSRTPUtils;
+import org.bouncycastle.tls.TlsServerCertificate;
+import org.bouncycastle.tls.UseSRTPData;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.ortc4j.dtls.internal.PacketDatagramTransport;
 import org.ortc4j.srtp.SrtpProfile;
 
 /** Handshakes that must fail, or survive loss and garbage, each bounded in time. */
@@ -157,6 +176,26 @@ class HandshakeFailureTest {
   }
 
   @Test
+  void serversLostFinishedIsResentFromItsReceiveLoopAfterTheHandshake() throws Exception {
+    AtomicBoolean finishedLost = new AtomicBoolean();
+    // epoch 1 handshake record from the server: its encrypted Finished, the last flight
+    LossyPacketTransport server = new LossyPacketTransport(pipe.right, (index, datagram) ->
+        datagram[0] == 22 && datagram[3] == 0 && datagram[4] == 1
+            && finishedLost.compareAndSet(false, true));
+    SessionPair pair = track(new SessionPair(
+        pipe.left, SessionPair.config(clientCert, serverCert)
+            .initialRetransmitInterval(Duration.ofMillis(100)).build(),
+        server, SessionPair.config(serverCert, clientCert).build()));
+
+    DtlsHandshakeResult serverResult = pair.serverResult();
+    DtlsHandshakeResult clientResult = pair.clientResult();
+
+    assertThat(finishedLost).isTrue();
+    assertThat(server.dropped()).isEqualTo(1);
+    assertThat(clientResult.srtp()).isEqualTo(serverResult.srtp());
+  }
+
+  @Test
   void closeDuringTheHandshakeFailsItAtOnce() throws Exception {
     RecordingListener events = new RecordingListener();
     DtlsSession session = track(DtlsSession.client(pipe.left,
@@ -167,6 +206,7 @@ class HandshakeFailureTest {
 
     session.close();
 
+    assertThat(session.handshake()).isDone(); // close() returned after the session thread ended
     DtlsException failure = failure(session);
     assertThat(failure.reason()).isEqualTo(DtlsFailure.CLOSED_LOCALLY);
     assertThat(pipe.left.isClosed()).isTrue();
@@ -202,6 +242,62 @@ class HandshakeFailureTest {
     assertThat(pair.clientResult().srtp()).isEqualTo(pair.serverResult().srtp());
     assertThat(pair.server.droppedDatagrams()).isGreaterThanOrEqualTo(4);
     assertThat(pair.client.droppedDatagrams()).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void serverRejectsAClientWithoutCertificate() throws Exception {
+    DtlsSession server = track(DtlsSession.server(pipe.right,
+        SessionPair.config(serverCert, clientCert).build(), new RecordingListener()));
+    CompletableFuture<Void> anonymousClient = CompletableFuture.runAsync(() -> {
+      try {
+        new DTLSClientProtocol().connect(new CertificatelessClient(),
+            new PacketDatagramTransport(pipe.left, 1200));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+
+    DtlsException failure = failure(server);
+
+    assertThat(failure.reason()).isEqualTo(DtlsFailure.CERTIFICATE_MISSING);
+    assertThat(failure.alert()).contains(HANDSHAKE_FAILURE_SENT);
+    assertThatThrownBy(() -> anonymousClient.get(WAIT_SECONDS, TimeUnit.SECONDS))
+        .hasRootCauseInstanceOf(TlsFatalAlertReceived.class);
+  }
+
+  /** A plain BouncyCastle DTLS client that offers use_srtp but has no certificate to send. */
+  private static final class CertificatelessClient extends DefaultTlsClient {
+    CertificatelessClient() {
+      super(new BcTlsCrypto(new SecureRandom()));
+    }
+
+    @Override
+    protected ProtocolVersion[] getSupportedVersions() {
+      return ProtocolVersion.DTLSv12.only();
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Hashtable getClientExtensions() throws IOException {
+      Hashtable extensions =
+          TlsExtensionsUtils.ensureExtensionsInitialised(super.getClientExtensions());
+      TlsSRTPUtils.addUseSRTPExtension(extensions,
+          new UseSRTPData(new int[] {SrtpProfile.AEAD_AES_128_GCM.id()}, new byte[0]));
+      return extensions;
+    }
+
+    @Override
+    public TlsAuthentication getAuthentication() {
+      return new TlsAuthentication() {
+        @Override
+        public void notifyServerCertificate(TlsServerCertificate certificate) {}
+
+        @Override
+        public TlsCredentials getClientCredentials(CertificateRequest request) {
+          return null;
+        }
+      };
+    }
   }
 
   @Test
