@@ -77,6 +77,12 @@ public record DtlsHandshakeResult(
     return CertificateFingerprint.of(algorithm, remoteCertificateChain.get(0));
   }
 
+  /** The peer's end-entity certificate fingerprints under all five algorithms. */
+  public List<CertificateFingerprint> remoteFingerprints() {
+    return java.util.Arrays.stream(FingerprintAlgorithm.values())
+        .map(this::remoteFingerprint).toList();
+  }
+
   /** Names the negotiated parameters; never key material. */
   @Override
   public String toString() {
