@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -79,7 +80,7 @@ public record DtlsHandshakeResult(
 
   /** The peer's end-entity certificate fingerprints under all five algorithms. */
   public List<CertificateFingerprint> remoteFingerprints() {
-    return java.util.Arrays.stream(FingerprintAlgorithm.values())
+    return Arrays.stream(FingerprintAlgorithm.values())
         .map(this::remoteFingerprint).toList();
   }
 
