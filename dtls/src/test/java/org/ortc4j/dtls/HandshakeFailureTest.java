@@ -224,15 +224,12 @@ class HandshakeFailureTest {
         {22, (byte) 0xFE, (byte) 0xFD},                 // a truncated DTLS header
         {22, (byte) 0xFE, (byte) 0xFD, 0, 0, 0, 0, 0, 0, 0, 0, 0x7F, (byte) 0xFF, 1}, // bad length
         {(byte) 0xFF, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14}};
-    int[] injected = new int[2];
     LossyPacketTransport client = new LossyPacketTransport(pipe.left, (index, datagram) -> {
       pipe.right.inject(garbage[index % garbage.length]); // reaches the server first
-      injected[0]++;
       return false;
     });
     LossyPacketTransport server = new LossyPacketTransport(pipe.right, (index, datagram) -> {
       pipe.left.inject(garbage[index % garbage.length]);
-      injected[1]++;
       return false;
     });
     SessionPair pair = track(new SessionPair(
@@ -298,6 +295,20 @@ class HandshakeFailureTest {
         }
       };
     }
+  }
+
+  @Test
+  void transportClosedUnderAConnectedSessionIsReportedAsTransportError() throws Exception {
+    SessionPair pair = pair(SessionPair.config(clientCert, serverCert).build(),
+        SessionPair.config(serverCert, clientCert).build());
+    pair.clientResult();
+
+    pipe.left.close(); // e.g. ICE failed underneath
+
+    DtlsException failure = pair.clientEvents.failed.get(WAIT_SECONDS, TimeUnit.SECONDS);
+    assertThat(failure.reason()).isEqualTo(DtlsFailure.TRANSPORT_ERROR);
+    assertThatThrownBy(() -> pair.client.send(new byte[1], 0, 1))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
