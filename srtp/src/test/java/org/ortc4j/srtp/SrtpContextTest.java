@@ -109,6 +109,21 @@ class SrtpContextTest {
     assertThat(out.protectRtp(ByteBuffer.wrap(rtp))).isEqualTo(SrtpStatus.BUFFER_TOO_SMALL);
   }
 
+  @ParameterizedTest
+  @EnumSource(SrtpProfile.class)
+  void reprotectingTheSamePacketGivesTheSameBytes(SrtpProfile profile) {
+    SrtpContext out = Fixtures.outbound(profile, SrtpOptions.defaults());
+    SrtpContext in = Fixtures.inbound(profile, SrtpOptions.defaults());
+    byte[] plain = Fixtures.rtp(Fixtures.SSRC, 77, 120);
+
+    byte[] first = Fixtures.protectRtp(out, plain);
+    byte[] retransmitted = Fixtures.protectRtp(out, plain);
+
+    assertThat(retransmitted).isEqualTo(first);
+    assertThat(Fixtures.unprotectRtp(in, first)).isEqualTo(SrtpStatus.OK);
+    assertThat(Fixtures.unprotectRtp(in, retransmitted)).isEqualTo(SrtpStatus.REPLAY_DUPLICATE);
+  }
+
   @Test
   void readOnlyBuffersAreRefused() {
     SrtpContext out = Fixtures.outbound(SrtpProfile.AEAD_AES_128_GCM, SrtpOptions.defaults());
