@@ -54,7 +54,7 @@ final class HostHarvester implements CandidateHarvester {
     boolean pairable = config.gatherPolicy() == IceGatherPolicy.ALL;
     OurHostCandidate candidate = new OurHostCandidate(socket, component, pairable);
     component.addLocalCandidate(candidate);
-    candidate.getStunStack().addSocket(candidate.getStunSocket(null));
+    candidate.getStunStack().addSocket(socket.stunStackWrapper());
     socket.startReading();
     return candidate;
   }

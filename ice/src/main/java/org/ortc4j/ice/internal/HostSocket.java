@@ -14,7 +14,13 @@ import org.ice4j.socket.MultiplexingDatagramSocket;
 
 /**
  * One bound UDP socket of ours with its read loop: STUN and TURN traffic is copied to ice4j's
- * view of the socket, everything else goes straight to the agent's connection.
+ * views of the socket, everything else goes straight to the agent's connection.
+ *
+ * <p>ice4j gets two views. STUN messages go to the one registered directly with its STUN stack
+ * (no filtering socket in between: ice4j's filtered sockets each hold an unbound descriptor
+ * until garbage collection). TURN ChannelData goes to the view under the candidate's
+ * multiplexing socket, where ice4j's relayed socket reads it; that view stays idle without a
+ * TURN server.
  */
 public final class HostSocket implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(HostSocket.class.getName());
@@ -35,7 +41,9 @@ public final class HostSocket implements AutoCloseable {
 
   private final DatagramChannel channel;
   private final InetSocketAddress local;
-  private final StunQueueSocket stunView;
+  private final StunQueueSocket stackView;
+  private final IceUdpSocketWrapper stackWrapper;
+  private final StunQueueSocket channelDataView;
   private final MultiplexingDatagramSocket multiplexer;
   private final IceUdpSocketWrapper wrapper;
   private final Dispatcher dispatcher;
@@ -45,8 +53,10 @@ public final class HostSocket implements AutoCloseable {
     this.channel = channel;
     this.local = (InetSocketAddress) channel.getLocalAddress();
     this.dispatcher = dispatcher;
-    this.stunView = new StunQueueSocket(channel, local);
-    this.multiplexer = new MultiplexingDatagramSocket(stunView);
+    this.stackView = new StunQueueSocket(channel, local);
+    this.stackWrapper = new IceUdpSocketWrapper(stackView);
+    this.channelDataView = new StunQueueSocket(channel, local);
+    this.multiplexer = new MultiplexingDatagramSocket(channelDataView);
     this.wrapper = new IceUdpSocketWrapper(multiplexer);
     this.reader = new Thread(this::readLoop, "ortc4j-ice-read-" + local.getPort());
     reader.setDaemon(true);
@@ -102,9 +112,14 @@ public final class HostSocket implements AutoCloseable {
     return local;
   }
 
-  /** ice4j's view of this socket. */
+  /** ice4j's view of this socket for its candidate (a multiplexing socket). */
   public IceUdpSocketWrapper ice4jWrapper() {
     return wrapper;
+  }
+
+  /** ice4j's view of this socket for its STUN stack. */
+  public IceUdpSocketWrapper stunStackWrapper() {
+    return stackWrapper;
   }
 
   /** Sends a datagram from this socket. */
@@ -134,11 +149,15 @@ public final class HostSocket implements AutoCloseable {
   }
 
   private void dispatch(byte[] bytes, int len, InetSocketAddress from) {
-    boolean ice4jTraffic = StunPackets.isStun(bytes, 0, len)
-        || (StunPackets.isChannelData(bytes, 0, len) && dispatcher.isTurnServer(from));
-    if (!ice4jTraffic) {
+    StunQueueSocket view = null;
+    if (StunPackets.isStun(bytes, 0, len)) {
+      view = stackView;
+    } else if (StunPackets.isChannelData(bytes, 0, len) && dispatcher.isTurnServer(from)) {
+      view = channelDataView;
+    }
+    if (view == null) {
       dispatcher.onDatagram(this, bytes, len, from);
-    } else if (!stunView.offer(bytes, 0, len, from)) {
+    } else if (!view.offer(bytes, 0, len, from)) {
       dispatcher.onStunOverflow();
     }
   }
@@ -152,7 +171,8 @@ public final class HostSocket implements AutoCloseable {
       LOG.log(System.Logger.Level.DEBUG, "close failed on " + local, e);
     }
     multiplexer.close();
-    stunView.close();
+    stackView.close();
+    channelDataView.close();
     joinReader();
   }
 

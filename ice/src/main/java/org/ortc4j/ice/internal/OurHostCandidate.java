@@ -1,6 +1,8 @@
 package org.ortc4j.ice.internal;
 
 import org.ice4j.Transport;
+import org.ice4j.TransportAddress;
+import org.ice4j.socket.IceSocketWrapper;
 import org.ice4j.ice.Candidate;
 import org.ice4j.ice.Component;
 import org.ice4j.ice.HostCandidate;
@@ -25,6 +27,16 @@ final class OurHostCandidate extends HostCandidate {
 
   boolean pairable() {
     return pairable;
+  }
+
+  /**
+   * Without a server address ice4j wants the socket its STUN stack uses: ours, rather than a
+   * new filtered socket (each holds a descriptor until garbage collection, and ice4j asks for
+   * one on every failed send while it shuts down).
+   */
+  @Override
+  public IceSocketWrapper getStunSocket(TransportAddress serverAddress) {
+    return serverAddress == null ? socket.stunStackWrapper() : super.getStunSocket(serverAddress);
   }
 
   @Override
