@@ -74,6 +74,10 @@ final class RecordingListener implements IceAgentListener {
     endOfCandidates.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  List<IceGatheringState> gatheringStates() {
+    return new ArrayList<>(gatheringStates);
+  }
+
   List<IceConnectionState> statesSoFar() {
     return new ArrayList<>(states);
   }
