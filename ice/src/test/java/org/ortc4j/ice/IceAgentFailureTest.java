@@ -43,7 +43,7 @@ class IceAgentFailureTest {
       listener.awaitState(IceConnectionState.FAILED, TestConfigs.WAIT);
       assertThat(listener.statesSoFar())
           .containsExactly(IceConnectionState.CHECKING, IceConnectionState.FAILED);
-      assertThat(agent.failureReason()).isPresent();
+      assertThat(agent.failureReason()).contains(IceFailureReason.CONNECT_TIMEOUT);
       assertThat(agent.selectedPair()).isEmpty();
     }
   }
