@@ -116,9 +116,9 @@ public final class AgentConnection implements IceConnection {
       droppedNoReceiver.increment();
       return;
     }
+    delivered.increment();
     try {
       r.onDatagram(buf, off, len);
-      delivered.increment();
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "datagram receiver threw", e);
     }
