@@ -222,6 +222,7 @@ public final class Ice4jSession {
 
   /** Frees the ice4j agent and closes our sockets. */
   public void close() {
+    servers.abandonAll();
     try {
       agent.free();
     } catch (RuntimeException e) {

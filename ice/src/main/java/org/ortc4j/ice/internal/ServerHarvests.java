@@ -1,11 +1,11 @@
 package org.ortc4j.ice.internal;
 
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -15,8 +15,6 @@ import org.ice4j.Transport;
 import org.ice4j.TransportAddress;
 import org.ice4j.ice.Component;
 import org.ice4j.ice.harvest.CandidateHarvester;
-import org.ice4j.ice.harvest.StunCandidateHarvester;
-import org.ice4j.ice.harvest.TurnCandidateHarvester;
 import org.ice4j.security.LongTermCredential;
 import org.ortc4j.ice.IceAgentConfig;
 import org.ortc4j.ice.IceGatherPolicy;
@@ -33,6 +31,7 @@ final class ServerHarvests {
 
   private final IceAgentConfig config;
   private final Set<InetSocketAddress> turnServers = ConcurrentHashMap.newKeySet();
+  private final List<AbandonableHarvesters.Abandonable> active = new CopyOnWriteArrayList<>();
 
   ServerHarvests(IceAgentConfig config) {
     this.config = config;
@@ -46,31 +45,39 @@ final class ServerHarvests {
   /** Harvests from every server on {@code pool}; returns when all finished or timed out. */
   void harvest(Component component, ExecutorService pool) throws InterruptedException {
     List<Future<?>> running = new ArrayList<>();
-    for (CandidateHarvester h : harvesters()) {
+    List<AbandonableHarvesters.Abandonable> started = harvesters();
+    active.addAll(started);
+    for (CandidateHarvester h : started) {
       running.add(pool.submit(() -> h.harvest(component)));
     }
     long deadline = System.nanoTime() + config.serverTimeout().toNanos();
-    for (Future<?> f : running) {
-      awaitOne(f, deadline);
+    for (int i = 0; i < running.size(); i++) {
+      awaitOne(running.get(i), started.get(i), deadline);
     }
   }
 
-  private static void awaitOne(Future<?> f, long deadline) throws InterruptedException {
+  /** Gives up every harvest still waiting for a server (at close). */
+  void abandonAll() {
+    active.forEach(AbandonableHarvesters.Abandonable::abandon);
+  }
+
+  private static void awaitOne(Future<?> f, AbandonableHarvesters.Abandonable h, long deadline)
+      throws InterruptedException {
     try {
       f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      LOG.log(System.Logger.Level.INFO, "an ICE server did not answer in time");
-      f.cancel(true);
+      LOG.log(System.Logger.Level.INFO, "an ICE server did not answer in time: " + h);
+      h.abandon();
     } catch (ExecutionException e) {
       LOG.log(System.Logger.Level.WARNING, "an ICE server harvest failed", e.getCause());
     }
   }
 
-  private List<CandidateHarvester> harvesters() {
-    List<CandidateHarvester> result = new ArrayList<>();
+  private List<AbandonableHarvesters.Abandonable> harvesters() {
+    List<AbandonableHarvesters.Abandonable> result = new ArrayList<>();
     for (IceServer server : config.iceServers()) {
       for (IceServerUrl url : server.parsedUrls()) {
-        CandidateHarvester h = harvester(server, url);
+        AbandonableHarvesters.Abandonable h = harvester(server, url);
         if (h != null) {
           result.add(h);
         }
@@ -79,7 +86,7 @@ final class ServerHarvests {
     return result;
   }
 
-  private CandidateHarvester harvester(IceServer server, IceServerUrl url) {
+  private AbandonableHarvesters.Abandonable harvester(IceServer server, IceServerUrl url) {
     if (url.protocol() == IceProtocol.TCP) {
       LOG.log(System.Logger.Level.WARNING, "TURN over TCP is not supported yet; skipped " + url);
       return null;
@@ -87,16 +94,11 @@ final class ServerHarvests {
     TransportAddress address = new TransportAddress(url.host(), url.port(), Transport.UDP);
     if (!url.turn()) {
       return config.gatherPolicy() == IceGatherPolicy.ALL
-          ? new StunCandidateHarvester(address) : null;
+          ? AbandonableHarvesters.stun(address) : null;
     }
     turnServers.add(new InetSocketAddress(address.getAddress(), address.getPort()));
     LongTermCredential credential =
         new LongTermCredential(server.username(), server.credential());
-    return new TurnCandidateHarvester(address, credential);
-  }
-
-  /** The serverTimeout, for logs. */
-  Duration timeout() {
-    return config.serverTimeout();
+    return AbandonableHarvesters.turn(address, credential);
   }
 }
