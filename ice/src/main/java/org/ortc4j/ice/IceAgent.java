@@ -73,7 +73,8 @@ public final class IceAgent implements AutoCloseable {
   }
 
   /**
-   * Creates an agent; no socket is bound until {@link #gather()}.
+   * Creates an agent; no socket is bound until {@link #gather()}. The first agent in a JVM
+   * waits for ice4j to load (~1-2 s) unless {@link #prewarm()} ran earlier.
    *
    * @param config the settings (the first agent in the JVM also fixes ice4j's JVM-wide ones)
    * @param listener receives the events; use a new {@code IceAgentListener() {}} for none
@@ -177,7 +178,18 @@ public final class IceAgent implements AutoCloseable {
       supervisor = IceRuntime.timer().scheduleAtFixedRate(
           this::supervise, supervisionPeriod(), supervisionPeriod(), TimeUnit.MILLISECONDS);
     }
-    control.execute(() -> session.startChecks(role, remote));
+    control.execute(() -> startChecks(role, remote));
+  }
+
+  private void startChecks(IceRole role, IceParameters remote) {
+    try {
+      session.startChecks(role, remote);
+    } catch (RuntimeException e) { // no component: host gathering failed
+      LOG.log(System.Logger.Level.WARNING, "could not start the checks", e);
+      synchronized (lock) {
+        fail(IceFailureReason.LOCAL_ERROR);
+      }
+    }
   }
 
   private long supervisionPeriod() {
