@@ -36,7 +36,7 @@ class IceAgentLeakTest {
     long deadline = System.currentTimeMillis() + SETTLE_MILLIS;
     while (System.currentTimeMillis() < deadline
         && (socketCount() > baselineSockets || !ownThreads().equals(baselineThreads))) {
-      Thread.onSpinWait(); // bounded poll: threads end and fds close asynchronously
+      java.util.concurrent.locks.LockSupport.parkNanos(5_000_000); // bounded poll, 5 ms steps
     }
     assertThat(socketCount()).as("open sockets: %s", describeSockets())
         .isLessThanOrEqualTo(baselineSockets);
