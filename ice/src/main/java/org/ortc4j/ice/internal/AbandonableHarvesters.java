@@ -45,8 +45,13 @@ final class AbandonableHarvesters {
     return new Stun(server);
   }
 
-  static Abandonable turn(TransportAddress server, LongTermCredential credential) {
-    return new Turn(server, credential);
+  /**
+   * A TURN harvester; with {@code relayOnly} it keeps no server-reflexive candidate from the
+   * Allocate answer, since ice4j would pair it (from our host socket) with remote candidates.
+   */
+  static Abandonable turn(
+      TransportAddress server, LongTermCredential credential, boolean relayOnly) {
+    return new Turn(server, credential, relayOnly);
   }
 
   private static final class Stun extends StunCandidateHarvester implements Abandonable {
@@ -81,14 +86,16 @@ final class AbandonableHarvesters {
 
   private static final class Turn extends TurnCandidateHarvester implements Abandonable {
     private final List<Harvest> harvests = new CopyOnWriteArrayList<>();
+    private final boolean relayOnly;
 
-    Turn(TransportAddress server, LongTermCredential credential) {
+    Turn(TransportAddress server, LongTermCredential credential, boolean relayOnly) {
       super(server, credential);
+      this.relayOnly = relayOnly;
     }
 
     @Override
     protected TurnCandidateHarvest createHarvest(HostCandidate hostCandidate) {
-      Harvest h = new Harvest(this, hostCandidate);
+      Harvest h = new Harvest(this, hostCandidate, relayOnly);
       harvests.add(h);
       return h;
     }
@@ -99,8 +106,18 @@ final class AbandonableHarvesters {
     }
 
     private static final class Harvest extends TurnCandidateHarvest {
-      Harvest(TurnCandidateHarvester harvester, HostCandidate host) {
+      private final boolean relayOnly;
+
+      Harvest(TurnCandidateHarvester harvester, HostCandidate host, boolean relayOnly) {
         super(harvester, host);
+        this.relayOnly = relayOnly;
+      }
+
+      @Override
+      protected void createServerReflexiveCandidate(Response response) {
+        if (!relayOnly) {
+          super.createServerReflexiveCandidate(response);
+        }
       }
 
       void abandon() {

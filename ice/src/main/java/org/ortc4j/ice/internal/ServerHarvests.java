@@ -99,6 +99,7 @@ final class ServerHarvests {
     turnServers.add(new InetSocketAddress(address.getAddress(), address.getPort()));
     LongTermCredential credential =
         new LongTermCredential(server.username(), server.credential());
-    return AbandonableHarvesters.turn(address, credential);
+    return AbandonableHarvesters.turn(
+        address, credential, config.gatherPolicy() == IceGatherPolicy.RELAY);
   }
 }
