@@ -1,9 +1,11 @@
 package org.ortc4j.ice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +30,19 @@ class IceAgentConsentTest {
       assertThat(pair.la.statesSoFar()).containsSubsequence(IceConnectionState.CONNECTED,
           IceConnectionState.DISCONNECTED, IceConnectionState.CONNECTED);
       IceAgentConnectTest.assertDatagramsFlow(pair.a, pair.b);
+    }
+  }
+
+  /** Consent answers keep an idle pair CONNECTED past the disconnected timeout. */
+  @Test
+  void idlePairStaysConnected() throws Exception {
+    try (AgentPair pair = new AgentPair(TestConfigs.v4(), TestConfigs.v4());
+        LossyLoopbackProxy proxy = connectThroughProxy(pair)) {
+      Duration twice = TestConfigs.DISCONNECTED.multipliedBy(2);
+      assertThatThrownBy(() -> pair.la.awaitState(IceConnectionState.DISCONNECTED, twice))
+          .isInstanceOf(TimeoutException.class);
+      assertThat(pair.a.state()).isEqualTo(IceConnectionState.CONNECTED);
+      assertThat(pair.b.state()).isEqualTo(IceConnectionState.CONNECTED);
     }
   }
 
