@@ -5,8 +5,8 @@ package org.ortc4j.ice;
  *
  * <p>Obtained from {@link IceAgent#connection()}; exists from the agent's creation, and carries
  * datagrams once a pair is selected. Thread-safe: {@link #send} may be called from any thread.
- * Received datagrams go to one {@link IceDatagramHandler}, called from the agent's single read
- * loop; datagrams from any other address than the selected remote candidate are dropped and
+ * Received datagrams go to one {@link IceDatagramHandler}, called from our read loop of the
+ * selected pair's socket (never concurrently); datagrams from any other address than the selected remote candidate are dropped and
  * counted.
  */
 public interface IceConnection {

@@ -4,9 +4,9 @@ package org.ortc4j.ice;
 @FunctionalInterface
 public interface IceDatagramHandler {
   /**
-   * Handles one datagram from the selected remote candidate. Called from the agent's single
-   * read loop: never concurrently, and the next datagram waits until this returns. {@code buf}
-   * is reused after the call returns: copy what must be kept.
+   * Handles one datagram from the selected remote candidate. Called from the read loop of the
+   * selected pair's socket: never concurrently, and the next datagram waits until this
+   * returns. {@code buf} is reused after the call returns: copy what must be kept.
    *
    * @param buf the buffer holding the datagram
    * @param off where the datagram starts

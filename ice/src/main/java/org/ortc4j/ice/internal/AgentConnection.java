@@ -21,6 +21,7 @@ public final class AgentConnection implements IceConnection {
   /** The selected path: exactly one of {@code host} and {@code relay} is set. */
   private record Path(HostSocket host, DatagramSocket relay, InetSocketAddress remote) {}
 
+  private final Object deliverLock = new Object();
   private volatile Path path;
   private volatile IceDatagramHandler receiver;
   private volatile boolean closed;
@@ -117,10 +118,14 @@ public final class AgentConnection implements IceConnection {
       return;
     }
     delivered.increment();
-    try {
-      r.onDatagram(buf, off, len);
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "datagram receiver threw", e);
+    // Uncontended but for the moment the selected pair moves to another socket, whose read
+    // loop then waits: the receiver is never called concurrently.
+    synchronized (deliverLock) {
+      try {
+        r.onDatagram(buf, off, len);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "datagram receiver threw", e);
+      }
     }
   }
 
