@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,29 @@ class IceAgentTurnTest {
       assertThat(pair.b.selectedPair().get().local().type()).isEqualTo(IceCandidateType.RELAY);
       IceAgentConnectTest.assertDatagramsFlow(pair.a, pair.b);
       IceAgentConnectTest.assertDatagramsFlow(pair.b, pair.a);
+    }
+  }
+
+  /**
+   * ice4j's own shutdown can deadlock on a relayed socket whose send thread is busy (its queue
+   * lock against the STUN stack's connector map); close() must never hang.
+   */
+  @Test
+  void relayConnectionsCloseWithoutHanging() throws Exception {
+    IceAgentConfig relayOnly = withServers().gatherPolicy(IceGatherPolicy.RELAY).build();
+    for (int i = 0; i < 10; i++) {
+      AgentPair pair = new AgentPair(relayOnly, relayOnly);
+      try {
+        pair.connectAfterGathering(IceRole.CONTROLLING, IceRole.CONTROLLED);
+        pair.awaitConnected(TestConfigs.WAIT);
+        byte[] data = new byte[200];
+        for (int k = 0; k < 50; k++) { // keep the relayed send threads busy while closing
+          pair.a.connection().send(data, 0, data.length);
+          pair.b.connection().send(data, 0, data.length);
+        }
+      } finally {
+        CompletableFuture.runAsync(pair::close).get(10, TimeUnit.SECONDS);
+      }
     }
   }
 

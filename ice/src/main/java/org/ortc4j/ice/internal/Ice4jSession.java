@@ -220,9 +220,31 @@ public final class Ice4jSession {
     return pair == null ? -1 : pair.getConsentFreshness();
   }
 
+  /**
+   * Closes the relayed sockets before {@code free()}: ice4j's STUN stack shutdown closes them
+   * while holding its connector map, and a relayed socket's send thread holds its queue while
+   * waiting for that map, a deadlock; closed first, they are skipped by the shutdown.
+   */
+  private void closeRelayedSockets() {
+    Component c = component;
+    if (c == null) {
+      return;
+    }
+    for (LocalCandidate candidate : c.getLocalCandidates()) {
+      if (candidate instanceof RelayedCandidate relay) {
+        try {
+          relay.getCandidateIceSocketWrapper().close();
+        } catch (RuntimeException e) {
+          LOG.log(System.Logger.Level.DEBUG, "closing a relayed socket failed", e);
+        }
+      }
+    }
+  }
+
   /** Frees the ice4j agent and closes our sockets. */
   public void close() {
     servers.abandonAll();
+    closeRelayedSockets();
     try {
       agent.free();
     } catch (RuntimeException e) {
