@@ -36,8 +36,9 @@ class IceAgentConsentTest {
   /** Consent answers keep an idle pair CONNECTED past the disconnected timeout. */
   @Test
   void idlePairStaysConnected() throws Exception {
-    try (AgentPair pair = new AgentPair(TestConfigs.v4(), TestConfigs.v4());
-        LossyLoopbackProxy proxy = connectThroughProxy(pair)) {
+    try (AgentPair pair = new AgentPair(TestConfigs.v4(), TestConfigs.v4())) {
+      pair.connectTrickling(IceRole.CONTROLLING, IceRole.CONTROLLED);
+      pair.awaitConnected(TestConfigs.WAIT);
       Duration twice = TestConfigs.DISCONNECTED.multipliedBy(2);
       assertThatThrownBy(() -> pair.la.awaitState(IceConnectionState.DISCONNECTED, twice))
           .isInstanceOf(TimeoutException.class);

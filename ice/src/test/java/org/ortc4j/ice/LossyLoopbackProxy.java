@@ -66,10 +66,14 @@ final class LossyLoopbackProxy implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     facingA.close();
     facingB.close();
-    aToB.join(2_000);
-    bToA.join(2_000);
+    try {
+      aToB.join(2_000);
+      bToA.join(2_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
