@@ -188,7 +188,7 @@ public final class Ice4jSession {
   }
 
   /** Reports the selected pair if it changed; called on ice4j events and by the supervisor. */
-  public void pollSelectedPair() {
+  public synchronized void pollSelectedPair() {
     Component c = component;
     CandidatePair pair = c == null ? null : c.getSelectedPair();
     if (pair == null || pair == selected) {
