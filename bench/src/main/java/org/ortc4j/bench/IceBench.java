@@ -54,7 +54,8 @@ public final class IceBench {
     }
     long t0 = System.nanoTime();
     try (Pair cold = Pair.connect()) {
-      System.out.printf("cold first connect (create -> both CONNECTED): %.0f ms%n", ms(t0));
+      System.out.printf("cold first connect (create -> both CONNECTED): %.0f ms, of which the "
+          + "caller waited %.1f ms in the two create() calls%n", ms(t0), cold.createMillis);
     }
     warm();
     throughput();
@@ -87,6 +88,8 @@ public final class IceBench {
       reader.start();
       InetSocketAddress to = (InetSocketAddress) rx.getLocalAddress();
       Sender viaPlain = buf -> tx.send(ByteBuffer.wrap(buf), to);
+      burst(ice, viaIce); // one untimed round each: JIT, buffers
+      burst(plain, viaPlain);
       List<Double> iceRates = new ArrayList<>();
       List<Double> plainRates = new ArrayList<>();
       for (int round = 0; round < ROUNDS; round++) { // alternate: the machine's load drifts
@@ -214,11 +217,15 @@ public final class IceBench {
     final List<IceCandidate> aCandidates = Collections.synchronizedList(new ArrayList<>());
     final List<IceCandidate> bCandidates = Collections.synchronizedList(new ArrayList<>());
 
+    final double createMillis;
+
     private Pair() throws Exception {
       IceAgentConfig config = IceAgentConfig.builder()
           .addresses(InetAddress.getByName("127.0.0.1")).build();
+      long t = System.nanoTime();
       a = IceAgent.create(config, listener(aUp, aGathered, aCandidates));
       b = IceAgent.create(config, listener(bUp, bGathered, bCandidates));
+      createMillis = ms(t);
     }
 
     static Pair gathered() throws Exception {

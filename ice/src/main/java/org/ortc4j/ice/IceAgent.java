@@ -46,7 +46,8 @@ public final class IceAgent implements AutoCloseable {
   private final IceAgentConfig config;
   private final IceAgentListener listener;
   private final AgentConnection connection = new AgentConnection();
-  private final Ice4jSession session;
+  private final IceParameters localParameters = IceParameters.random();
+  private final CompletableFuture<Ice4jSession> session;
   private final ExecutorService events;
   private final ExecutorService control;
   private final ExecutorService pool;
@@ -59,6 +60,7 @@ public final class IceAgent implements AutoCloseable {
   private IceFailureReason failureReason;
   private boolean remoteEnded;
   private long startedAtNanos;
+  private IceRole startRole;
   private long selectedAtMillis;
   private ScheduledFuture<?> supervisor;
 
@@ -69,12 +71,15 @@ public final class IceAgent implements AutoCloseable {
     events = Executors.newSingleThreadExecutor(named("ortc4j-ice-events-" + id));
     control = Executors.newSingleThreadExecutor(named("ortc4j-ice-control-" + id));
     pool = Executors.newCachedThreadPool(named("ortc4j-ice-harvest-" + id));
-    session = new Ice4jSession(config, new SessionCallbacks(), connection);
+    // ice4j's first agent in a JVM takes ~1-2 s to load: never on the caller's thread
+    session = CompletableFuture.supplyAsync(() ->
+        new Ice4jSession(config, localParameters, new SessionCallbacks(), connection), control);
   }
 
   /**
-   * Creates an agent; no socket is bound until {@link #gather()}. The first agent in a JVM
-   * waits for ice4j to load (~1-2 s) unless {@link #prewarm()} ran earlier.
+   * Creates an agent and returns at once; no socket is bound until {@link #gather()}. The
+   * first agent in a JVM loads ice4j (~1-2 s) on the agent's own thread: gathering starts when
+   * that is done, unless {@link #prewarm()} ran earlier.
    *
    * @param config the settings (the first agent in the JVM also fixes ice4j's JVM-wide ones)
    * @param listener receives the events; use a new {@code IceAgentListener() {}} for none
@@ -107,9 +112,12 @@ public final class IceAgent implements AutoCloseable {
     return config;
   }
 
-  /** Our ufrag and password to signal: random, from a CSPRNG (ufrag 4+, password 22+ chars). */
+  /**
+   * Our ufrag and password to signal: random, from a CSPRNG (8 and 24 ICE characters);
+   * available at once, even while ice4j is still loading.
+   */
   public IceParameters localParameters() {
-    return session.localParameters();
+    return localParameters;
   }
 
   /**
@@ -131,7 +139,7 @@ public final class IceAgent implements AutoCloseable {
 
   private void gatherHosts() {
     try {
-      session.gatherHosts(pool);
+      session.join().gatherHosts(pool);
     } catch (IOException | RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "host gathering failed", e);
       onGatheringDone();
@@ -174,6 +182,7 @@ public final class IceAgent implements AutoCloseable {
         throw new IllegalStateException("start() was already called");
       }
       startedAtNanos = System.nanoTime();
+      startRole = role;
       setState(IceConnectionState.CHECKING);
       supervisor = IceRuntime.timer().scheduleAtFixedRate(
           this::supervise, supervisionPeriod(), supervisionPeriod(), TimeUnit.MILLISECONDS);
@@ -183,7 +192,7 @@ public final class IceAgent implements AutoCloseable {
 
   private void startChecks(IceRole role, IceParameters remote) {
     try {
-      session.startChecks(role, remote);
+      session.join().startChecks(role, remote);
     } catch (RuntimeException e) { // no component: host gathering failed
       LOG.log(System.Logger.Level.WARNING, "could not start the checks", e);
       synchronized (lock) {
@@ -208,7 +217,15 @@ public final class IceAgent implements AutoCloseable {
     synchronized (lock) {
       requireOpen();
     }
-    control.execute(() -> session.addRemote(candidate));
+    control.execute(() -> addRemote(candidate));
+  }
+
+  private void addRemote(IceCandidate candidate) {
+    try {
+      session.join().addRemote(candidate);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "remote candidate not added: " + candidate, e);
+    }
   }
 
   /** Records that the peer signalled the end of its candidates (needed for COMPLETED). */
@@ -227,7 +244,8 @@ public final class IceAgent implements AutoCloseable {
         return Optional.empty();
       }
     }
-    return Optional.of(session.role());
+    Ice4jSession s = session.getNow(null);
+    return Optional.of(s == null ? startRole : s.role());
   }
 
   /** The connection state. */
@@ -276,7 +294,11 @@ public final class IceAgent implements AutoCloseable {
     control.shutdownNow();
     pool.shutdownNow();
     awaitQuietly(control);
-    session.close();
+    session.whenComplete((s, failure) -> {
+      if (s != null) {
+        s.close();
+      }
+    });
     awaitQuietly(pool);
     events.shutdown();
   }
@@ -292,7 +314,10 @@ public final class IceAgent implements AutoCloseable {
   }
 
   private void supervise() {
-    session.pollSelectedPair();
+    Ice4jSession s = session.getNow(null);
+    if (s != null) {
+      s.pollSelectedPair();
+    }
     synchronized (lock) {
       if (state.isFinal()) {
         return;
@@ -314,7 +339,7 @@ public final class IceAgent implements AutoCloseable {
 
   private void checkConsent() {
     long age = System.currentTimeMillis()
-        - Math.max(selectedAtMillis, session.lastConsentMillis());
+        - Math.max(selectedAtMillis, session.join().lastConsentMillis());
     if (age >= config.consentTimeout().toMillis()) {
       fail(IceFailureReason.CONSENT_EXPIRED);
     } else if (age >= config.disconnectedTimeout().toMillis()) {

@@ -67,24 +67,20 @@ public final class Ice4jSession {
   private volatile CandidatePair selected;
   private boolean checksStarted;
 
-  /** Creates the ice4j agent (no sockets yet). */
-  public Ice4jSession(IceAgentConfig config, Callbacks callbacks, AgentConnection connection) {
+  /** Creates the ice4j agent (no sockets yet) with our local parameters. */
+  public Ice4jSession(IceAgentConfig config, IceParameters local, Callbacks callbacks,
+      AgentConnection connection) {
     this.config = config;
     this.callbacks = callbacks;
     this.connection = connection;
     this.servers = new ServerHarvests(config);
-    this.agent = new Agent();
+    this.agent = new ParameterizedAgent(local);
     agent.setTrickling(true);
     agent.setUseDynamicPorts(false);
     agent.setPerformConsentFreshness(true);
     config.tieBreaker().ifPresent(agent::setTieBreaker);
     stream = agent.createMediaStream(STREAM);
     agent.addStateChangeListener(this::onIce4jState);
-  }
-
-  /** Our local parameters (ice4j's CSPRNG ufrag and password). */
-  public IceParameters localParameters() {
-    return new IceParameters(agent.getLocalUfrag(), agent.getLocalPassword(), false);
   }
 
   /** The live role, after any role conflict. */
