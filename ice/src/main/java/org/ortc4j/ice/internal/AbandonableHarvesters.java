@@ -1,0 +1,128 @@
+package org.ortc4j.ice.internal;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.ice4j.TransportAddress;
+import org.ice4j.attribute.ErrorCodeAttribute;
+import org.ice4j.ice.HostCandidate;
+import org.ice4j.ice.harvest.CandidateHarvester;
+import org.ice4j.ice.harvest.StunCandidateHarvest;
+import org.ice4j.ice.harvest.StunCandidateHarvester;
+import org.ice4j.ice.harvest.TurnCandidateHarvest;
+import org.ice4j.ice.harvest.TurnCandidateHarvester;
+import org.ice4j.message.MessageFactory;
+import org.ice4j.message.Request;
+import org.ice4j.message.Response;
+import org.ice4j.security.LongTermCredential;
+
+/**
+ * ice4j's STUN and TURN harvesters, made abandonable: ice4j's {@code harvest} waits,
+ * uninterruptibly, until every request to the server succeeded or ran out of retransmissions
+ * (~9.5 s for a silent server). Abandoning completes each pending harvest as a failure, which
+ * releases that wait at our server timeout or at close.
+ */
+final class AbandonableHarvesters {
+  private AbandonableHarvesters() {}
+
+  /** A harvester whose pending harvests can be given up. */
+  interface Abandonable extends CandidateHarvester {
+    /** Ends every harvest still waiting for the server, as failed. */
+    void abandon();
+  }
+
+  /** What a given-up harvest is completed with: a failure that triggers no retry. */
+  private static boolean abandon(StunCandidateHarvest harvest, Completer completer) {
+    Request notAllocate = MessageFactory.createBindingRequest();
+    Response failure = MessageFactory.createBindingErrorResponse(ErrorCodeAttribute.SERVER_ERROR);
+    return completer.complete(notAllocate, failure);
+  }
+
+  private interface Completer {
+    boolean complete(Request request, Response response);
+  }
+
+  static Abandonable stun(TransportAddress server) {
+    return new Stun(server);
+  }
+
+  /**
+   * A TURN harvester; with {@code relayOnly} it keeps no server-reflexive candidate from the
+   * Allocate answer, since ice4j would pair it (from our host socket) with remote candidates.
+   */
+  static Abandonable turn(
+      TransportAddress server, LongTermCredential credential, boolean relayOnly) {
+    return new Turn(server, credential, relayOnly);
+  }
+
+  private static final class Stun extends StunCandidateHarvester implements Abandonable {
+    private final List<Harvest> harvests = new CopyOnWriteArrayList<>();
+
+    Stun(TransportAddress server) {
+      super(server);
+    }
+
+    @Override
+    protected StunCandidateHarvest createHarvest(HostCandidate hostCandidate) {
+      Harvest h = new Harvest(this, hostCandidate);
+      harvests.add(h);
+      return h;
+    }
+
+    @Override
+    public void abandon() {
+      harvests.forEach(Harvest::abandon);
+    }
+
+    private static final class Harvest extends StunCandidateHarvest {
+      Harvest(StunCandidateHarvester harvester, HostCandidate host) {
+        super(harvester, host);
+      }
+
+      void abandon() {
+        AbandonableHarvesters.abandon(this, this::completedResolvingCandidate);
+      }
+    }
+  }
+
+  private static final class Turn extends TurnCandidateHarvester implements Abandonable {
+    private final List<Harvest> harvests = new CopyOnWriteArrayList<>();
+    private final boolean relayOnly;
+
+    Turn(TransportAddress server, LongTermCredential credential, boolean relayOnly) {
+      super(server, credential);
+      this.relayOnly = relayOnly;
+    }
+
+    @Override
+    protected TurnCandidateHarvest createHarvest(HostCandidate hostCandidate) {
+      Harvest h = new Harvest(this, hostCandidate, relayOnly);
+      harvests.add(h);
+      return h;
+    }
+
+    @Override
+    public void abandon() {
+      harvests.forEach(Harvest::abandon);
+    }
+
+    private static final class Harvest extends TurnCandidateHarvest {
+      private final boolean relayOnly;
+
+      Harvest(TurnCandidateHarvester harvester, HostCandidate host, boolean relayOnly) {
+        super(harvester, host);
+        this.relayOnly = relayOnly;
+      }
+
+      @Override
+      protected void createServerReflexiveCandidate(Response response) {
+        if (!relayOnly) {
+          super.createServerReflexiveCandidate(response);
+        }
+      }
+
+      void abandon() {
+        AbandonableHarvesters.abandon(this, this::completedResolvingCandidate);
+      }
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package org.ortc4j.ice.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.util.concurrent.ThreadLocalRandom;
+import org.ice4j.socket.IceUdpSocketWrapper;
+import org.ice4j.socket.MultiplexingDatagramSocket;
+
+/**
+ * One bound UDP socket of ours with its read loop: STUN and TURN traffic is copied to ice4j's
+ * views of the socket, everything else goes straight to the agent's connection.
+ *
+ * <p>ice4j gets two views. STUN messages go to the one registered directly with its STUN stack
+ * (no filtering socket in between: ice4j's filtered sockets each hold an unbound descriptor
+ * until garbage collection). TURN ChannelData goes to the view under the candidate's
+ * multiplexing socket, where ice4j's relayed socket reads it; that view stays idle without a
+ * TURN server.
+ */
+public final class HostSocket implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(HostSocket.class.getName());
+  private static final int MAX_DATAGRAM = 65_536;
+  private static final long JOIN_MILLIS = 2_000;
+
+  /** Where the read loop sends what is not ice4j's. */
+  public interface Dispatcher {
+    /** A non-STUN datagram arrived; {@code buf} is reused after the call. */
+    void onDatagram(HostSocket socket, byte[] buf, int len, InetSocketAddress from);
+
+    /** Whether {@code from} is a TURN server (its ChannelData belongs to ice4j). */
+    boolean isTurnServer(InetSocketAddress from);
+
+    /** ice4j's STUN queue was full and a message was dropped. */
+    void onStunOverflow();
+  }
+
+  private final DatagramChannel channel;
+  private final InetSocketAddress local;
+  private final StunQueueSocket stackView;
+  private final IceUdpSocketWrapper stackWrapper;
+  private final StunQueueSocket channelDataView;
+  private final MultiplexingDatagramSocket multiplexer;
+  private final IceUdpSocketWrapper wrapper;
+  private final Dispatcher dispatcher;
+  private final Thread reader;
+
+  private HostSocket(DatagramChannel channel, Dispatcher dispatcher) throws IOException {
+    this.channel = channel;
+    this.local = (InetSocketAddress) channel.getLocalAddress();
+    this.dispatcher = dispatcher;
+    this.stackView = new StunQueueSocket(channel, local);
+    this.stackWrapper = new IceUdpSocketWrapper(stackView);
+    this.channelDataView = new StunQueueSocket(channel, local);
+    this.multiplexer = new MultiplexingDatagramSocket(channelDataView);
+    this.wrapper = new IceUdpSocketWrapper(multiplexer);
+    this.reader = new Thread(this::readLoop, "ortc4j-ice-read-" + local.getPort());
+    reader.setDaemon(true);
+  }
+
+  /**
+   * Binds a socket on {@code address} within {@code [minPort, maxPort]} (0, 0: ephemeral).
+   *
+   * @throws IOException if no port in the range could be bound
+   */
+  public static HostSocket bind(
+      InetAddress address, int minPort, int maxPort, int receiveBufferSize, Dispatcher dispatcher)
+      throws IOException {
+    DatagramChannel channel = bindChannel(address, minPort, maxPort);
+    try {
+      channel.setOption(StandardSocketOptions.SO_RCVBUF, receiveBufferSize);
+      channel.setOption(StandardSocketOptions.SO_SNDBUF, receiveBufferSize);
+      return new HostSocket(channel, dispatcher);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  private static DatagramChannel bindChannel(InetAddress address, int minPort, int maxPort)
+      throws IOException {
+    if (minPort == 0 && maxPort == 0) {
+      return DatagramChannel.open().bind(new InetSocketAddress(address, 0));
+    }
+    int span = maxPort - minPort + 1;
+    int first = ThreadLocalRandom.current().nextInt(span);
+    IOException last = null;
+    for (int i = 0; i < span; i++) {
+      DatagramChannel channel = DatagramChannel.open();
+      try {
+        return channel.bind(new InetSocketAddress(address, minPort + (first + i) % span));
+      } catch (IOException e) {
+        channel.close();
+        last = e;
+      }
+    }
+    throw new IOException("no free UDP port on " + address + " in " + minPort + ".." + maxPort,
+        last);
+  }
+
+  /** Starts the read loop. */
+  public void startReading() {
+    reader.start();
+  }
+
+  /** The bound address. */
+  public InetSocketAddress localAddress() {
+    return local;
+  }
+
+  /** ice4j's view of this socket for its candidate (a multiplexing socket). */
+  public IceUdpSocketWrapper ice4jWrapper() {
+    return wrapper;
+  }
+
+  /** ice4j's view of this socket for its STUN stack. */
+  public IceUdpSocketWrapper stunStackWrapper() {
+    return stackWrapper;
+  }
+
+  /** Sends a datagram from this socket. */
+  public void send(byte[] buf, int off, int len, SocketAddress to) throws IOException {
+    channel.send(ByteBuffer.wrap(buf, off, len), to);
+  }
+
+  private void readLoop() {
+    ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
+    byte[] bytes = buffer.array();
+    while (true) {
+      buffer.clear();
+      InetSocketAddress from;
+      try {
+        from = (InetSocketAddress) channel.receive(buffer);
+      } catch (ClosedChannelException e) {
+        return;
+      } catch (IOException e) {
+        if (!channel.isOpen()) {
+          return;
+        }
+        LOG.log(System.Logger.Level.DEBUG, "receive failed on " + local, e);
+        continue;
+      }
+      dispatch(bytes, buffer.position(), from);
+    }
+  }
+
+  private void dispatch(byte[] bytes, int len, InetSocketAddress from) {
+    StunQueueSocket view = null;
+    if (StunPackets.isStun(bytes, 0, len)) {
+      view = stackView;
+    } else if (StunPackets.isChannelData(bytes, 0, len) && dispatcher.isTurnServer(from)) {
+      view = channelDataView;
+    }
+    if (view == null) {
+      dispatcher.onDatagram(this, bytes, len, from);
+    } else if (!view.offer(bytes, 0, len, from)) {
+      dispatcher.onStunOverflow();
+    }
+  }
+
+  /** Closes the socket, ice4j's view of it, and waits (bounded) for the read loop to end. */
+  @Override
+  public void close() {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.DEBUG, "close failed on " + local, e);
+    }
+    multiplexer.close();
+    stackView.close();
+    channelDataView.close();
+    joinReader();
+  }
+
+  private void joinReader() {
+    if (Thread.currentThread() == reader || !reader.isAlive()) {
+      return;
+    }
+    try {
+      reader.join(JOIN_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

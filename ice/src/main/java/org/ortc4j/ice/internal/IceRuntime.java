@@ -1,0 +1,105 @@
+package org.ortc4j.ice.internal;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.ortc4j.ice.IceAgentConfig;
+
+/**
+ * The JVM-wide side of ice4j: its configuration (read once, at the first use of its classes),
+ * the pre-warm, and our one shared timer thread.
+ *
+ * <p>ice4j's first {@code Agent} probes the cloud-metadata address 169.254.169.254 unless told
+ * not to, and takes ~2 s to load its configuration and Kotlin. The probe switches are set
+ * before any ice4j class initialises; the pre-warm pays the load off the caller's thread.
+ */
+public final class IceRuntime {
+  /** The system property that lets a user opt in to the probe before any agent exists. */
+  public static final String PROBE_PROPERTY = "ortc4j.ice.cloudMetadataProbe";
+
+  private static final String AWS_ENABLED = "ice4j.harvest.mapping.aws.enabled";
+  private static final String LEGACY_AWS_DISABLED = "org.ice4j.ice.harvest.DISABLE_AWS_HARVESTER";
+  private static final String CONSENT_INTERVAL = "ice4j.consent-freshness.interval";
+  private static final String CONSENT_WAIT = "ice4j.consent-freshness.original-wait-interval";
+  private static final String CONSENT_MAX_WAIT = "ice4j.consent-freshness.max-wait-interval";
+  private static final String CONSENT_RETRANSMISSIONS =
+      "ice4j.consent-freshness.max-retransmissions";
+  private static final long CONSENT_WAIT_MILLIS = 500;
+
+  private static final ScheduledExecutorService TIMER = newTimer();
+  private static boolean configured;
+  private static CompletableFuture<Void> warm;
+
+  private IceRuntime() {}
+
+  /** Turns the probe off unless the user opted in by system property; call first of all. */
+  public static synchronized void applySafeDefaults() {
+    if (configured) {
+      return;
+    }
+    boolean probe = Boolean.getBoolean(PROBE_PROPERTY);
+    System.getProperties().putIfAbsent(AWS_ENABLED, Boolean.toString(probe));
+    System.getProperties().putIfAbsent(LEGACY_AWS_DISABLED, Boolean.toString(!probe));
+  }
+
+  /**
+   * Applies the per-JVM settings of the first agent's configuration; later calls do nothing.
+   * Values a user set as system properties win.
+   */
+  public static synchronized void configure(IceAgentConfig config) {
+    if (configured) {
+      return;
+    }
+    configured = true;
+    if (config.cloudMetadataProbe()) {
+      System.setProperty(AWS_ENABLED, "true");
+      System.setProperty(LEGACY_AWS_DISABLED, "false");
+    }
+    long interval = config.consentInterval().toMillis();
+    System.getProperties().putIfAbsent(CONSENT_INTERVAL, interval + "ms");
+    System.getProperties().putIfAbsent(CONSENT_WAIT, CONSENT_WAIT_MILLIS + "ms");
+    System.getProperties().putIfAbsent(CONSENT_MAX_WAIT, CONSENT_WAIT_MILLIS + "ms");
+    long retransmissions = Math.max(1, interval / CONSENT_WAIT_MILLIS - 1);
+    System.getProperties().putIfAbsent(CONSENT_RETRANSMISSIONS, Long.toString(retransmissions));
+  }
+
+  /**
+   * Loads ice4j's configuration and classes once per JVM on a daemon thread.
+   *
+   * @return completes when ice4j is warm (at once after the first call finished)
+   */
+  public static synchronized CompletableFuture<Void> prewarm(IceAgentConfig config) {
+    configure(config);
+    if (warm == null) {
+      warm = new CompletableFuture<>();
+      Thread t = new Thread(IceRuntime::warmUp, "ortc4j-ice-prewarm");
+      t.setDaemon(true);
+      t.start();
+    }
+    return warm;
+  }
+
+  private static void warmUp() {
+    try {
+      new org.ice4j.ice.Agent().free();
+      warm.complete(null);
+    } catch (RuntimeException | Error e) {
+      warm.completeExceptionally(e);
+    }
+  }
+
+  /** The shared timer (one daemon thread) for timeouts and consent supervision. */
+  public static ScheduledExecutorService timer() {
+    return TIMER;
+  }
+
+  private static ScheduledExecutorService newTimer() {
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "ortc4j-ice-timer");
+      t.setDaemon(true);
+      return t;
+    });
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
+  }
+}

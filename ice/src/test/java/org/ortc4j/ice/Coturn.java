@@ -1,0 +1,110 @@
+package org.ortc4j.ice;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real coturn ({@code turnserver}, Debian package {@code coturn}) started on 127.0.0.1 with a
+ * free port, one long-term credential user, loopback peers allowed, no TLS/DTLS/CLI, and its
+ * log in {@code target/}. Fails (never skips) when coturn is not installed.
+ */
+final class Coturn implements AutoCloseable {
+  static final String USER = "ortc4j";
+  static final String PASSWORD = "loopback-only-secret";
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+
+  final int port;
+  final int minRelayPort;
+  final int maxRelayPort;
+  final Path log;
+  private final Process process;
+
+  Coturn() throws IOException {
+    port = freeUdpPort();
+    minRelayPort = 40_000 + ThreadLocalRandom.current().nextInt(200) * 100;
+    maxRelayPort = minRelayPort + 99;
+    Files.createDirectories(Paths.get("target"));
+    log = Paths.get("target", "coturn-" + port + ".log").toAbsolutePath();
+    process = new ProcessBuilder(command())
+        .redirectErrorStream(true)
+        .redirectOutput(Paths.get("target", "coturn-" + port + ".out").toFile())
+        .start();
+    awaitListening();
+  }
+
+  private List<String> command() {
+    return List.of("turnserver", "-n",
+        "--listening-ip", "127.0.0.1", "--relay-ip", "127.0.0.1",
+        "--listening-port", Integer.toString(port),
+        "--min-port", Integer.toString(minRelayPort), "--max-port", Integer.toString(maxRelayPort),
+        "--lt-cred-mech", "--user", USER + ":" + PASSWORD, "--realm", "ortc4j.test",
+        "--allow-loopback-peers", "--no-tls", "--no-dtls", "--no-cli",
+        "--no-software-attribute", "--no-stdout-log", "--simple-log",
+        "--log-file", log.toString(),
+        "--pidfile", Paths.get("target", "coturn-" + port + ".pid").toAbsolutePath().toString());
+  }
+
+  String url() {
+    return "127.0.0.1:" + port;
+  }
+
+  /** Polls with STUN Binding requests until coturn answers; bounded by START_TIMEOUT. */
+  private void awaitListening() throws IOException {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+      probe.setSoTimeout(100);
+      while (System.nanoTime() < deadline) {
+        if (!process.isAlive()) {
+          throw new IOException("turnserver exited with " + process.exitValue() + "; see " + log);
+        }
+        if (answers(probe)) {
+          return;
+        }
+      }
+    }
+    close();
+    throw new IOException("turnserver did not answer within " + START_TIMEOUT + "; see " + log);
+  }
+
+  private boolean answers(DatagramSocket probe) throws IOException {
+    ByteBuffer request = ByteBuffer.allocate(20).putShort((short) 1).putShort((short) 0)
+        .putInt(0x2112A442).putLong(ThreadLocalRandom.current().nextLong()).putInt(7);
+    probe.send(new java.net.DatagramPacket(request.array(), 20,
+        InetAddress.getByName("127.0.0.1"), port));
+    try {
+      probe.receive(new java.net.DatagramPacket(new byte[1500], 1500));
+      return true;
+    } catch (SocketTimeoutException notYet) {
+      return false;
+    }
+  }
+
+  static int freeUdpPort() throws IOException {
+    try (DatagramSocket s = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+      return s.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
