@@ -6,9 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -55,7 +53,7 @@ final class OpenSslDtlsHarness {
    *     default list
    * @throws IOException if the harness fails (a handshake failed, or the keys differ)
    */
-  Report run(int handshakes, int warmup, String groups) throws IOException, InterruptedException {
+  HandshakeReport run(int handshakes, int warmup, String groups) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.addAll(
         List.of(executable.toString(), "-n", "" + handshakes, "-w", "" + warmup));
@@ -66,43 +64,14 @@ final class OpenSslDtlsHarness {
     if (result.exitCode != 0) {
       throw new IOException("harness failed (" + result.exitCode + "): " + result.output);
     }
-    return Report.parse(result.output);
+    return HandshakeReport.parse(result.output);
   }
 
-  /** What the harness printed: its key=value lines and every handshake's times. */
-  record Report(Map<String, String> values, List<HandshakeOutcome> handshakes) {
-    static Report parse(String output) {
-      Map<String, String> values = new LinkedHashMap<>();
-      for (String line : output.split("\n")) {
-        int equals = line.indexOf('=');
-        if (equals > 0) {
-          values.put(line.substring(0, equals), line.substring(equals + 1));
-        }
-      }
-      return new Report(values, outcomes(values));
-    }
+  /** A finished child process: its exit code and everything it printed. */
+  record Result(int exitCode, String output) {}
 
-    private static List<HandshakeOutcome> outcomes(Map<String, String> values) {
-      String[] wall = values.getOrDefault("wall_ns", "").split(",");
-      String[] cpu = values.getOrDefault("cpu_ns", "").split(",");
-      List<HandshakeOutcome> outcomes = new ArrayList<>();
-      for (int i = 0; i < wall.length && !wall[i].isEmpty(); i++) {
-        outcomes.add(
-            new HandshakeOutcome(
-                Long.parseLong(wall[i]),
-                Long.parseLong(cpu[i]),
-                values.get("cipher"),
-                values.get("group"),
-                values.get("srtp_profile"),
-                "1".equals(values.get("keys_equal"))));
-      }
-      return outcomes;
-    }
-  }
-
-  private record Result(int exitCode, String output) {}
-
-  private static Result execute(List<String> command, long timeoutSeconds)
+  /** Runs {@code command}, its output and errors merged; fails after {@code timeoutSeconds}. */
+  static Result execute(List<String> command, long timeoutSeconds)
       throws IOException, InterruptedException {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     try (InputStream output = process.getInputStream()) {

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CertificateRequest;
@@ -64,7 +65,7 @@ import org.ortc4j.srtp.SrtpProfile;
  * <p>The server end runs on one long-lived thread, the client end on the caller's thread, over an
  * {@link InMemoryDatagramPipe}. Not thread-safe: one handshake at a time.
  */
-final class RawBctlsHandshake implements AutoCloseable {
+final class RawBctlsHandshake implements HandshakeScenario {
   /** Which {@code TlsCrypto} both ends use. */
   enum Crypto {
     /** {@code BcTlsCrypto}: BouncyCastle's lightweight primitives. */
@@ -119,7 +120,8 @@ final class RawBctlsHandshake implements AutoCloseable {
   }
 
   /** Runs one full handshake and checks both ends exported the same SRTP keying material. */
-  HandshakeOutcome run() throws Exception {
+  @Override
+  public HandshakeOutcome run() throws Exception {
     InMemoryDatagramPipe pipe = new InMemoryDatagramPipe();
     long start = System.nanoTime();
     Future<EndResult> server = serverThread.submit(() -> accept(pipe.server()));
@@ -138,8 +140,18 @@ final class RawBctlsHandshake implements AutoCloseable {
   }
 
   @Override
+  public String library() {
+    return bouncyCastleVersion() + ", " + crypto.getClass().getSimpleName();
+  }
+
+  @Override
   public void close() {
     serverThread.shutdownNow();
+  }
+
+  /** "BouncyCastle 1.84" (the shaded jar has no manifest versions; the provider knows its own). */
+  static String bouncyCastleVersion() {
+    return "BouncyCastle " + new BouncyCastleProvider().getVersionStr();
   }
 
   /** One end's view of a finished handshake. */

@@ -42,7 +42,7 @@ class DtlsBenchScenariosTest {
     OpenSslDtlsHarness harness =
         OpenSslDtlsHarness.build(BENCH, BENCH.resolve("target/dtls-test"));
 
-    OpenSslDtlsHarness.Report report = harness.run(3, 1, "P-256");
+    HandshakeReport report = harness.run(3, 1, "P-256");
 
     assertThat(report.values())
         .containsEntry("keys_equal", "1")
