@@ -1,0 +1,54 @@
+package org.ortc4j.dtls.internal;
+
+/**
+ * A cheap structural test of a datagram: one or more whole DTLS records back to back, each
+ * with a known content type, a DTLS version and a length that fits. Anything else is not DTLS
+ * and is dropped (and counted) before BouncyCastle sees it; BouncyCastle drops the rest of the
+ * bad records (wrong epoch, bad MAC) silently.
+ *
+ * <pre>
+ *  0                   1                   2                   3
+ * +---------------+---------------+---------------+---------------+
+ * | content type  | version (254, x)              | epoch ...     |
+ * +---------------+---------------+---------------+---------------+
+ * | ... epoch     | sequence number (48 bits) ...                 |
+ * +---------------+---------------+---------------+---------------+
+ * | ...                           | length                        |
+ * +---------------+---------------+---------------+---------------+
+ * </pre>
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6347#section-4.1">RFC 6347 §4.1</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7983#section-7">RFC 7983 §7</a>
+ */
+public final class DtlsRecordCheck {
+  /** The DTLS 1.2 record header length. */
+  public static final int HEADER_LENGTH = 13;
+  private static final int FIRST_CONTENT_TYPE = 20;  // change_cipher_spec
+  private static final int LAST_CONTENT_TYPE = 25;   // tls12_cid
+  private static final int DTLS_MAJOR_VERSION = 0xFE;
+
+  private DtlsRecordCheck() {}
+
+  /** Whether {@code buf[off, off + len)} is a sequence of well-framed DTLS records. */
+  public static boolean isDtls(byte[] buf, int off, int len) {
+    if (len < HEADER_LENGTH) {
+      return false;
+    }
+    int end = off + len;
+    int at = off;
+    while (at < end) {
+      if (end - at < HEADER_LENGTH || !plausibleHeader(buf, at)) {
+        return false;
+      }
+      int length = ((buf[at + 11] & 0xFF) << 8) | (buf[at + 12] & 0xFF);
+      at += HEADER_LENGTH + length;
+    }
+    return at == end;
+  }
+
+  private static boolean plausibleHeader(byte[] buf, int at) {
+    int type = buf[at] & 0xFF;
+    return type >= FIRST_CONTENT_TYPE && type <= LAST_CONTENT_TYPE
+        && (buf[at + 1] & 0xFF) == DTLS_MAJOR_VERSION;
+  }
+}
