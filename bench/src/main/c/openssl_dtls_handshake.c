@@ -14,7 +14,8 @@
  *
  * Build: gcc -O2 -Wall -o target/openssl_dtls_handshake src/main/c/openssl_dtls_handshake.c -lssl -lcrypto
  * Run:   target/openssl_dtls_handshake [-n handshakes] [-w warmup] [-g groups]
- *        groups is an OpenSSL group list, e.g. X25519 or P-256 (default: OpenSSL's own list).
+ *        groups is an OpenSSL group list, e.g. P-256 (default: OpenSSL's own list, X25519 first);
+ *        it must include P-256, the certificates' curve, for ECDSA to be usable in DTLS 1.2.
  * Output: key=value lines; wall_ns and cpu_ns list every measured handshake.
  */
 #include <errno.h>

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.ortc4j.dtls.CertificateKeyType;
+import org.ortc4j.dtls.DtlsCertificate;
 
 /**
  * The DTLS figures of {@code bench/README.md}, all in one session so that every side sees the
@@ -31,7 +33,6 @@ import java.util.function.Supplier;
 public final class DtlsBench {
   private static final int OPENSSL_WARMUP = 20;
   private static final int COLD_HANDSHAKES = 10;
-  private static final long CHILD_TIMEOUT_SECONDS = 600;
 
   private final Map<String, String> options;
   private final StringBuilder text = new StringBuilder();
@@ -196,7 +197,7 @@ public final class DtlsBench {
   }
 
   private static List<String> coldScenarios() {
-    return List.of("bctls-bc");
+    return List.of("ortc4j", "bctls-bc");
   }
 
   private String coldEntry(String scenario, List<HandshakeReport> runs) {
@@ -237,11 +238,15 @@ public final class DtlsBench {
     line("Certificate generation, warm, in this JVM: median (p10–p90) ms");
     List<String> entries = new ArrayList<>();
     Map<String, Supplier<Object>> p256 = new LinkedHashMap<>();
+    p256.put("ortc4j DtlsCertificate P-256", DtlsCertificate::generate);
     p256.put("bcpkix JCA (SunEC) P-256", () ->
         BcpkixCertificates.generateJdk(BcpkixCertificates.KeyType.ECDSA_P256, "bench"));
     p256.put("bcpkix lightweight P-256", () ->
         BcpkixCertificates.generateLightweight(BcpkixCertificates.KeyType.ECDSA_P256, "bench"));
     Map<String, Supplier<Object>> rsa = new LinkedHashMap<>();
+    rsa.put("ortc4j DtlsCertificate RSA-2048", () -> DtlsCertificate.generate(
+        CertificateKeyType.RSA_2048, DtlsCertificate.DEFAULT_COMMON_NAME,
+        DtlsCertificate.DEFAULT_VALIDITY));
     rsa.put("bcpkix JCA (SunRsaSign) RSA-2048", () ->
         BcpkixCertificates.generateJdk(BcpkixCertificates.KeyType.RSA_2048, "bench"));
     rsa.put("bcpkix lightweight RSA-2048", () ->
@@ -271,16 +276,7 @@ public final class DtlsBench {
 
   private HandshakeReport child(String scenario, int handshakes, int warmup)
       throws IOException, InterruptedException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
-        List.of(java, "-cp", System.getProperty("java.class.path"),
-            DtlsHandshakeRun.class.getName(), scenario, "" + handshakes, "" + warmup);
-    OpenSslDtlsHarness.Result result =
-        OpenSslDtlsHarness.execute(command, CHILD_TIMEOUT_SECONDS);
-    if (result.exitCode() != 0) {
-      throw new IOException(scenario + " failed (" + result.exitCode() + "): " + result.output());
-    }
-    return HandshakeReport.parse(result.output());
+    return DtlsHandshakeRun.fork(scenario, handshakes, warmup);
   }
 
   private void line(String line) {

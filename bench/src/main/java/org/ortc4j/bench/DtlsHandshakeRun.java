@@ -1,6 +1,8 @@
 package org.ortc4j.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +22,9 @@ import org.bouncycastle.tls.NamedGroup;
  */
 public final class DtlsHandshakeRun {
   /** The scenarios this class can run. */
-  static final List<String> SCENARIOS = List.of("bctls-bc", "bctls-bc-p256", "bctls-jca");
+  static final List<String> SCENARIOS = List.of("ortc4j", "bctls-bc", "bctls-bc-p256", "bctls-jca");
+
+  private static final long CHILD_TIMEOUT_SECONDS = 600;
 
   private DtlsHandshakeRun() {}
 
@@ -51,9 +55,30 @@ public final class DtlsHandshakeRun {
     }
   }
 
+  /**
+   * Runs a batch in a child JVM with this JVM's class path and returns its report.
+   *
+   * @throws IOException if the child fails (its output in the message) or takes 10 minutes
+   */
+  static HandshakeReport fork(String scenario, int handshakes, int warmup)
+      throws IOException, InterruptedException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command =
+        List.of(java, "-cp", System.getProperty("java.class.path"),
+            DtlsHandshakeRun.class.getName(), scenario, "" + handshakes, "" + warmup);
+    OpenSslDtlsHarness.Result result =
+        OpenSslDtlsHarness.execute(command, CHILD_TIMEOUT_SECONDS);
+    if (result.exitCode() != 0) {
+      throw new IOException(scenario + " failed (" + result.exitCode() + "): " + result.output());
+    }
+    return HandshakeReport.parse(result.output());
+  }
+
   /** Makes the named scenario (certificates included). */
   static HandshakeScenario scenario(String name) {
     switch (name) {
+      case "ortc4j":
+        return new Ortc4jHandshake();
       case "bctls-bc":
         return new RawBctlsHandshake(RawBctlsHandshake.Crypto.BC, -1);
       case "bctls-bc-p256":

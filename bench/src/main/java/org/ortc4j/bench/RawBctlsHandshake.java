@@ -47,7 +47,6 @@ import org.bouncycastle.tls.UseSRTPData;
 import org.bouncycastle.tls.crypto.TlsCertificate;
 import org.bouncycastle.tls.crypto.TlsCrypto;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
-import org.bouncycastle.tls.crypto.TlsECConfig;
 import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaDefaultTlsCredentialedSigner;
@@ -134,7 +133,7 @@ final class RawBctlsHandshake implements HandshakeScenario {
         wall,
         client.cpuNanos + served.cpuNanos,
         client.cipherSuite,
-        served.group,
+        pipe.observedGroup(),
         client.profile.name(),
         client.keys.length > 0 && Arrays.equals(client.keys, served.keys));
   }
@@ -160,8 +159,7 @@ final class RawBctlsHandshake implements HandshakeScenario {
       long cpuNanos,
       byte[] keys,
       SrtpProfile profile,
-      String cipherSuite,
-      String group) {}
+      String cipherSuite) {}
 
   /** Connects; if that fails, the server's own failure (usually the cause) is attached. */
   private EndResult connectOrExplain(DatagramTransport transport, Future<EndResult> server)
@@ -228,8 +226,7 @@ final class RawBctlsHandshake implements HandshakeScenario {
    * What one end negotiated, read inside {@code notifyHandshakeComplete}: BouncyCastle allows the
    * key export only there.
    */
-  private static EndResult negotiated(TlsContext context, int profileId, int group)
-      throws IOException {
+  private static EndResult negotiated(TlsContext context, int profileId) throws IOException {
     SrtpProfile profile =
         SrtpProfile.fromId(profileId)
             .orElseThrow(() -> new TlsFatalAlert(AlertDescription.illegal_parameter));
@@ -242,18 +239,12 @@ final class RawBctlsHandshake implements HandshakeScenario {
         0,
         keys,
         profile,
-        cipherSuiteName(parameters.getCipherSuite()),
-        group < 0 ? null : NamedGroup.getName(group));
+        cipherSuiteName(parameters.getCipherSuite()));
   }
 
   private static EndResult finished(EndResult negotiated, DTLSTransport dtls, long cpuNanos) {
     return new EndResult(
-        dtls,
-        cpuNanos,
-        negotiated.keys,
-        negotiated.profile,
-        negotiated.cipherSuite,
-        negotiated.group);
+        dtls, cpuNanos, negotiated.keys, negotiated.profile, negotiated.cipherSuite);
   }
 
   private final class Client extends DefaultTlsClient {
@@ -331,7 +322,7 @@ final class RawBctlsHandshake implements HandshakeScenario {
     @Override
     public void notifyHandshakeComplete() throws IOException {
       super.notifyHandshakeComplete();
-      negotiated = negotiated(context, profileId, -1);
+      negotiated = negotiated(context, profileId);
     }
 
     EndResult endResult(DTLSTransport dtls, long cpuNanos) {
@@ -342,7 +333,6 @@ final class RawBctlsHandshake implements HandshakeScenario {
   private final class Server extends DefaultTlsServer {
     private int profileId = -1;
     private EndResult negotiated;
-    private int selectedGroup = -1;
 
     Server() {
       super(crypto);
@@ -384,13 +374,6 @@ final class RawBctlsHandshake implements HandshakeScenario {
     }
 
     @Override
-    public TlsECConfig getECDHConfig() throws IOException {
-      TlsECConfig config = super.getECDHConfig();
-      selectedGroup = config.getNamedGroup();
-      return config;
-    }
-
-    @Override
     public CertificateRequest getCertificateRequest() {
       short[] types = {ClientCertificateType.ecdsa_sign, ClientCertificateType.rsa_sign};
       return new CertificateRequest(
@@ -410,7 +393,7 @@ final class RawBctlsHandshake implements HandshakeScenario {
     @Override
     public void notifyHandshakeComplete() throws IOException {
       super.notifyHandshakeComplete();
-      negotiated = negotiated(context, profileId, selectedGroup);
+      negotiated = negotiated(context, profileId);
     }
 
     EndResult endResult(DTLSTransport dtls, long cpuNanos) {
