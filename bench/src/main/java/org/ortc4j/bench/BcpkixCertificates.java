@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
@@ -53,10 +52,11 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 final class BcpkixCertificates {
   private static final SecureRandom RANDOM = new SecureRandom();
-  // Named, not explicit, curve parameters: peers (browsers, JCA) reject explicit ones.
+  // Named, not explicit, curve parameters: peers (browsers, JCA) reject explicit ones. And
+  // lookup() takes CustomNamedCurves' SecP256R1Curve: ECNamedCurveTable's generic Fp curve
+  // signs several times slower (a first version of this baseline did, see bench/README.md).
   private static final ECDomainParameters P256_DOMAIN =
-      new ECNamedDomainParameters(
-          SECObjectIdentifiers.secp256r1, ECNamedCurveTable.getByName("P-256"));
+      ECNamedDomainParameters.lookup(SECObjectIdentifiers.secp256r1);
 
   /** The key types compared. */
   enum KeyType {

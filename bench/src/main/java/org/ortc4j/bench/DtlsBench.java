@@ -27,7 +27,7 @@ import org.ortc4j.dtls.DtlsCertificate;
  * code ({@link SampleSummary}) from per-handshake samples.
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar org.ortc4j.bench.DtlsBench [--handshakes
- * 100] [--warmup 300] [--rounds 3] [--cold 5] [--out bench/results/dtls] [--bench-dir bench]};
+ * 200] [--warmup 1000] [--rounds 3] [--cold 5] [--out bench/results/dtls] [--bench-dir bench]};
  * writes {@code <out>.txt} and {@code <out>.json}. Needs gcc and libssl-dev.
  */
 public final class DtlsBench {
@@ -45,8 +45,8 @@ public final class DtlsBench {
   /** Runs everything and writes the results; see the class comment for the options. */
   public static void main(String[] args) throws Exception {
     Map<String, String> options = new LinkedHashMap<>();
-    options.put("handshakes", "100");
-    options.put("warmup", "300");
+    options.put("handshakes", "200");
+    options.put("warmup", "1000");
     options.put("rounds", "3");
     options.put("cold", "5");
     options.put("out", "bench/results/dtls");
