@@ -7,6 +7,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
@@ -159,12 +160,12 @@ public final class DtlsCertificate {
   @Override
   public boolean equals(Object other) {
     return other instanceof DtlsCertificate that
-        && java.util.Arrays.equals(material.der(), that.material.der());
+        && Arrays.equals(material.der(), that.material.der());
   }
 
   @Override
   public int hashCode() {
-    return java.util.Arrays.hashCode(material.der());
+    return Arrays.hashCode(material.der());
   }
 
   /** The key type, subject and sha-256 fingerprint; never the key. */

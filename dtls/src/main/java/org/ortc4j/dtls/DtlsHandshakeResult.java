@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,6 +76,12 @@ public record DtlsHandshakeResult(
   /** The peer's end-entity certificate fingerprint under {@code algorithm}. */
   public CertificateFingerprint remoteFingerprint(FingerprintAlgorithm algorithm) {
     return CertificateFingerprint.of(algorithm, remoteCertificateChain.get(0));
+  }
+
+  /** The peer's end-entity certificate fingerprints under all five algorithms. */
+  public List<CertificateFingerprint> remoteFingerprints() {
+    return Arrays.stream(FingerprintAlgorithm.values())
+        .map(this::remoteFingerprint).toList();
   }
 
   /** Names the negotiated parameters; never key material. */

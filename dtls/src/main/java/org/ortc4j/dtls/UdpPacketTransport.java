@@ -5,6 +5,7 @@ import java.net.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.Objects;
 
@@ -61,7 +62,7 @@ public final class UdpPacketTransport implements PacketTransport {
 
   @Override
   public void send(byte[] buf, int off, int len) throws IOException {
-    channel.write(java.nio.ByteBuffer.wrap(buf, off, len));
+    channel.write(ByteBuffer.wrap(buf, off, len));
   }
 
   @Override

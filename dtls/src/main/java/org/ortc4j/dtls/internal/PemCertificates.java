@@ -88,7 +88,10 @@ public final class PemCertificates {
       for (Object item = parser.readObject(); item != null; item = parser.readObject()) {
         addBlock(blocks, item);
       }
-    } catch (IOException e) {
+    } catch (CertificateFormatException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      // BouncyCastle reports bad base64 and bad DER with unchecked exceptions
       throw new CertificateFormatException("unreadable PEM: " + e.getMessage(), e);
     }
     return blocks;
