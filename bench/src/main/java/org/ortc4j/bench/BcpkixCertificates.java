@@ -45,9 +45,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * subject and issuer, valid from one day ago for 30 days, SHA-256 signature.
  *
  * <ul>
- *   <li>{@link #generateJdk}: the key pair and signature from the JDK's providers (SunEC, SunRsaSign)
- *       and {@code JcaX509v3CertificateBuilder}, the usual recipe;
- *   <li>{@link #generateLightweight}: BouncyCastle's lightweight key generators and signers, no JCA.
+ *   <li>{@link #generateJdk}: the key pair and signature from the JDK's providers (SunEC,
+ *       SunRsaSign) and {@code JcaX509v3CertificateBuilder}, the usual recipe;
+ *   <li>{@link #generateLightweight}: BouncyCastle's lightweight key generators and signers, no
+ *       JCA.
  * </ul>
  */
 final class BcpkixCertificates {

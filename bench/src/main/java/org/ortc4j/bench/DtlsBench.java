@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -125,8 +126,8 @@ public final class DtlsBench {
     line("");
     line("Warm handshakes: median (p10–p90) ms per handshake, " + option("rounds")
         + " rounds × " + option("handshakes") + " handshakes per scenario, interleaved");
-    line(String.format(Locale.ROOT, "%-15s %-34s %-10s %-24s %-24s %-9s %s",
-        "scenario", "library", "group", "wall", "cpu (both ends)", "cpu/ossl", "round medians (wall)"));
+    line(String.format(Locale.ROOT, "%-15s %-34s %-10s %-24s %-24s %-9s %s", "scenario",
+        "library", "group", "wall", "cpu (both ends)", "cpu/ossl", "round medians (wall)"));
     List<String> entries = new ArrayList<>();
     batches.forEach((name, reports) -> entries.add(warmEntry(name, reports, batches)));
     json.add("\"warm\": [" + String.join(", ", entries) + "]");
@@ -143,30 +144,43 @@ public final class DtlsBench {
     SampleSummary wall = SampleSummary.of(concat(reports, true));
     SampleSummary cpu = SampleSummary.of(concat(reports, false));
     String group = normalGroup(first.get("group"));
-    SampleSummary openSslCpu =
-        SampleSummary.of(concat(batches.get(group.equals("x25519") ? "openssl" : "openssl-p256"), false));
-    double ratio = (double) cpu.median() / openSslCpu.median();
-    StringBuilder rounds = new StringBuilder();
-    for (HandshakeReport report : reports) {
-      rounds.append(rounds.length() == 0 ? "" : " / ")
-          .append(String.format(Locale.ROOT, "%.2f", SampleSummary.of(report.wallNanos()).median() / 1e6));
-    }
-    line(String.format(Locale.ROOT, "%-15s %-34s %-10s %-24s %-24s %-9.2f %s",
-        name, first.get("library"), group, wall.toMillis(), cpu.toMillis(), ratio, rounds));
+    double ratio = (double) cpu.median() / openSslCpu(batches, group).median();
+    line(String.format(Locale.ROOT, "%-15s %-34s %-10s %-24s %-24s %-9.2f %s", name,
+        first.get("library"), group, wall.toMillis(), cpu.toMillis(), ratio,
+        roundMedians(reports)));
+    boolean keysEqual = reports.stream().allMatch(r -> "1".equals(r.values().get("keys_equal")));
     return "{\"scenario\": " + quote(name)
         + ", \"library\": " + quote(first.get("library"))
         + ", \"cipher\": " + quote(first.get("cipher"))
         + ", \"group\": " + quote(group)
         + ", \"srtpProfile\": " + quote(first.get("srtp_profile"))
-        + ", \"keysEqual\": " + reports.stream().allMatch(r -> "1".equals(r.values().get("keys_equal")))
+        + ", \"keysEqual\": " + keysEqual
         + ", \"wall\": " + wall.toJson()
         + ", \"cpu\": " + cpu.toJson()
         + String.format(Locale.ROOT, ", \"cpuMedianOverOpenSslSameGroup\": %.3f}", ratio);
   }
 
+  /** OpenSSL's CPU time with the same key exchange group, the denominator of the ratios. */
+  private static SampleSummary openSslCpu(
+      Map<String, List<HandshakeReport>> batches, String group) {
+    String openSsl = group.equals("x25519") ? "openssl" : "openssl-p256";
+    return SampleSummary.of(concat(batches.get(openSsl), false));
+  }
+
+  /** Each round's median wall time, to show the spread between forks. */
+  private static String roundMedians(List<HandshakeReport> reports) {
+    StringBuilder rounds = new StringBuilder();
+    for (HandshakeReport report : reports) {
+      double median = SampleSummary.of(report.wallNanos()).median() / 1e6;
+      rounds.append(rounds.length() == 0 ? "" : " / ")
+          .append(String.format(Locale.ROOT, "%.2f", median));
+    }
+    return rounds.toString();
+  }
+
   private static long[] concat(List<HandshakeReport> reports, boolean wall) {
     return reports.stream()
-        .flatMapToLong(r -> java.util.Arrays.stream(wall ? r.wallNanos() : r.cpuNanos()))
+        .flatMapToLong(r -> Arrays.stream(wall ? r.wallNanos() : r.cpuNanos()))
         .toArray();
   }
 
@@ -210,21 +224,23 @@ public final class DtlsBench {
     columns.put("secondWall", runs.stream().mapToLong(r -> r.wallNanos()[1]).toArray());
     columns.put("tenthWall",
         runs.stream().mapToLong(r -> r.wallNanos()[COLD_HANDSHAKES - 1]).toArray());
-    columns.put("processCpuAtEnd", values(runs, "process_cpu_ns"));
     StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-15s", scenario));
-    StringBuilder entry = new StringBuilder("{\"scenario\": " + quote(scenario));
-    columns.forEach((name, samples) -> {
-      long[] sorted = samples.clone();
-      java.util.Arrays.sort(sorted);
-      if (!name.equals("processCpuAtEnd")) {
-        row.append(String.format(Locale.ROOT, " %-22s", String.format(Locale.ROOT,
-            "%.1f (%.1f–%.1f)", sorted[sorted.length / 2] / 1e6, sorted[0] / 1e6,
-            sorted[sorted.length - 1] / 1e6)));
-      }
-      entry.append(", \"").append(name).append("Ns\": ").append(java.util.Arrays.toString(samples));
-    });
+    columns.forEach((name, samples) -> row.append(String.format(Locale.ROOT, " %-22s",
+        medianMinMax(samples))));
     line(row.toString());
+    columns.put("processCpuAtEnd", values(runs, "process_cpu_ns"));
+    StringBuilder entry = new StringBuilder("{\"scenario\": " + quote(scenario));
+    columns.forEach((name, samples) ->
+        entry.append(", \"").append(name).append("Ns\": ").append(Arrays.toString(samples)));
     return entry.append("}").toString();
+  }
+
+  /** "median (min–max)" in milliseconds, for a few cold runs. */
+  private static String medianMinMax(long[] samples) {
+    long[] sorted = samples.clone();
+    Arrays.sort(sorted);
+    return String.format(Locale.ROOT, "%.1f (%.1f–%.1f)", sorted[sorted.length / 2] / 1e6,
+        sorted[0] / 1e6, sorted[sorted.length - 1] / 1e6);
   }
 
   private static long[] values(List<HandshakeReport> runs, String key) {

@@ -53,10 +53,10 @@ final class OpenSslDtlsHarness {
    *     default list
    * @throws IOException if the harness fails (a handshake failed, or the keys differ)
    */
-  HandshakeReport run(int handshakes, int warmup, String groups) throws IOException, InterruptedException {
+  HandshakeReport run(int handshakes, int warmup, String groups)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
-    command.addAll(
-        List.of(executable.toString(), "-n", "" + handshakes, "-w", "" + warmup));
+    command.addAll(List.of(executable.toString(), "-n", "" + handshakes, "-w", "" + warmup));
     if (groups != null) {
       command.addAll(List.of("-g", groups));
     }

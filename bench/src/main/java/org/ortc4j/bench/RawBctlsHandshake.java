@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Hashtable;
@@ -91,8 +92,8 @@ final class RawBctlsHandshake implements HandshakeScenario {
   private final Crypto kind;
   private final TlsCrypto crypto;
   private final int group;
-  private final BcpkixCertificates.Identity clientIdentity;
-  private final BcpkixCertificates.Identity serverIdentity;
+  private final LocalIdentity clientIdentity;
+  private final LocalIdentity serverIdentity;
   private final ExecutorService serverThread =
       Executors.newSingleThreadExecutor(
           task -> {
@@ -112,10 +113,8 @@ final class RawBctlsHandshake implements HandshakeScenario {
             ? new BcTlsCrypto(new SecureRandom())
             : new JcaTlsCryptoProvider().create(new SecureRandom());
     this.group = group;
-    this.clientIdentity =
-        BcpkixCertificates.generateLightweight(BcpkixCertificates.KeyType.ECDSA_P256, "client");
-    this.serverIdentity =
-        BcpkixCertificates.generateLightweight(BcpkixCertificates.KeyType.ECDSA_P256, "server");
+    this.clientIdentity = new LocalIdentity("client", kind);
+    this.serverIdentity = new LocalIdentity("server", kind);
   }
 
   /** Runs one full handshake and checks both ends exported the same SRTP keying material. */
@@ -132,10 +131,11 @@ final class RawBctlsHandshake implements HandshakeScenario {
     return new HandshakeOutcome(
         wall,
         client.cpuNanos + served.cpuNanos,
-        client.cipherSuite,
+        client.negotiated.cipherSuite,
         pipe.observedGroup(),
-        client.profile.name(),
-        client.keys.length > 0 && Arrays.equals(client.keys, served.keys));
+        client.negotiated.profile.name(),
+        client.negotiated.keys.length > 0
+            && Arrays.equals(client.negotiated.keys, served.negotiated.keys));
   }
 
   @Override
@@ -153,13 +153,11 @@ final class RawBctlsHandshake implements HandshakeScenario {
     return "BouncyCastle " + new BouncyCastleProvider().getVersionStr();
   }
 
+  /** What one end negotiated. */
+  private record Negotiated(byte[] keys, SrtpProfile profile, String cipherSuite) {}
+
   /** One end's view of a finished handshake. */
-  private record EndResult(
-      DTLSTransport transport,
-      long cpuNanos,
-      byte[] keys,
-      SrtpProfile profile,
-      String cipherSuite) {}
+  private record EndResult(DTLSTransport transport, long cpuNanos, Negotiated negotiated) {}
 
   /** Connects; if that fails, the server's own failure (usually the cause) is attached. */
   private EndResult connectOrExplain(DatagramTransport transport, Future<EndResult> server)
@@ -190,27 +188,47 @@ final class RawBctlsHandshake implements HandshakeScenario {
     return server.endResult(dtls, THREADS.getCurrentThreadCpuTime() - cpu);
   }
 
-  private TlsCredentialedSigner signer(TlsContext context, BcpkixCertificates.Identity identity)
+  private TlsCredentialedSigner signer(TlsContext context, LocalIdentity local)
       throws IOException {
-    TlsCertificate certificate = crypto.createCertificate(identity.der());
+    TlsCertificate certificate = crypto.createCertificate(local.der);
     Certificate chain = new Certificate(new TlsCertificate[] {certificate});
     TlsCryptoParameters parameters = new TlsCryptoParameters(context);
     return kind == Crypto.BC
         ? new BcDefaultTlsCredentialedSigner(
-            parameters, (BcTlsCrypto) crypto, identity.privateKey(), chain, ECDSA_SHA256)
+            parameters, (BcTlsCrypto) crypto, local.identity.privateKey(), chain, ECDSA_SHA256)
         : new JcaDefaultTlsCredentialedSigner(
-            parameters, (JcaTlsCrypto) crypto, identity.jcaPrivateKey(), chain, ECDSA_SHA256);
+            parameters, (JcaTlsCrypto) crypto, local.jcaPrivateKey, chain, ECDSA_SHA256);
   }
 
   /** Fails the handshake with bad_certificate unless the peer's certificate has the fingerprint. */
-  private static void checkFingerprint(Certificate chain, BcpkixCertificates.Identity expected)
+  private static void checkFingerprint(Certificate chain, LocalIdentity expected)
       throws IOException {
     if (chain == null || chain.isEmpty()) {
       throw new TlsFatalAlert(AlertDescription.bad_certificate, "no certificate");
     }
     byte[] actual = sha256(chain.getCertificateAt(0).getEncoded());
-    if (!MessageDigest.isEqual(actual, sha256(expected.der()))) {
+    if (!MessageDigest.isEqual(actual, expected.sha256)) {
       throw new TlsFatalAlert(AlertDescription.bad_certificate, "fingerprint mismatch");
+    }
+  }
+
+  /**
+   * An identity with what every handshake needs from it computed once: its DER, its SHA-256
+   * fingerprint (what the peer expects) and, for {@code JcaTlsCrypto}, its JCA private key.
+   */
+  private static final class LocalIdentity {
+    final BcpkixCertificates.Identity identity;
+    final byte[] der;
+    final byte[] sha256;
+    final PrivateKey jcaPrivateKey;
+
+    LocalIdentity(String commonName, Crypto kind) {
+      identity =
+          BcpkixCertificates.generateLightweight(
+              BcpkixCertificates.KeyType.ECDSA_P256, commonName);
+      der = identity.der();
+      sha256 = sha256(der);
+      jcaPrivateKey = kind == Crypto.JCA ? identity.jcaPrivateKey() : null;
     }
   }
 
@@ -226,30 +244,20 @@ final class RawBctlsHandshake implements HandshakeScenario {
    * What one end negotiated, read inside {@code notifyHandshakeComplete}: BouncyCastle allows the
    * key export only there.
    */
-  private static EndResult negotiated(TlsContext context, int profileId) throws IOException {
+  private static Negotiated negotiated(TlsContext context, int profileId) throws IOException {
     SrtpProfile profile =
         SrtpProfile.fromId(profileId)
             .orElseThrow(() -> new TlsFatalAlert(AlertDescription.illegal_parameter));
     byte[] keys =
         context.exportKeyingMaterial(
             ExporterLabel.dtls_srtp, null, profile.keyingMaterialLength());
-    var parameters = context.getSecurityParametersConnection();
-    return new EndResult(
-        null,
-        0,
-        keys,
-        profile,
-        cipherSuiteName(parameters.getCipherSuite()));
-  }
-
-  private static EndResult finished(EndResult negotiated, DTLSTransport dtls, long cpuNanos) {
-    return new EndResult(
-        dtls, cpuNanos, negotiated.keys, negotiated.profile, negotiated.cipherSuite);
+    int suite = context.getSecurityParametersConnection().getCipherSuite();
+    return new Negotiated(keys, profile, cipherSuiteName(suite));
   }
 
   private final class Client extends DefaultTlsClient {
     private int profileId = -1;
-    private EndResult negotiated;
+    private Negotiated negotiated;
 
     Client() {
       super(crypto);
@@ -266,6 +274,7 @@ final class RawBctlsHandshake implements HandshakeScenario {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // BouncyCastle's signature
     protected Vector<Integer> getSupportedGroups(Vector namedGroupRoles) {
       if (group < 0) {
         @SuppressWarnings("unchecked")
@@ -293,6 +302,7 @@ final class RawBctlsHandshake implements HandshakeScenario {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // BouncyCastle's signature
     public void processServerExtensions(Hashtable serverExtensions) throws IOException {
       super.processServerExtensions(serverExtensions);
       UseSRTPData echoed = TlsSRTPUtils.getUseSRTPExtension(serverExtensions);
@@ -326,13 +336,13 @@ final class RawBctlsHandshake implements HandshakeScenario {
     }
 
     EndResult endResult(DTLSTransport dtls, long cpuNanos) {
-      return finished(negotiated, dtls, cpuNanos);
+      return new EndResult(dtls, cpuNanos, negotiated);
     }
   }
 
   private final class Server extends DefaultTlsServer {
     private int profileId = -1;
-    private EndResult negotiated;
+    private Negotiated negotiated;
 
     Server() {
       super(crypto);
@@ -354,6 +364,7 @@ final class RawBctlsHandshake implements HandshakeScenario {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // BouncyCastle's signature
     public void processClientExtensions(Hashtable clientExtensions) throws IOException {
       super.processClientExtensions(clientExtensions);
       UseSRTPData offered = TlsSRTPUtils.getUseSRTPExtension(clientExtensions);
@@ -397,7 +408,7 @@ final class RawBctlsHandshake implements HandshakeScenario {
     }
 
     EndResult endResult(DTLSTransport dtls, long cpuNanos) {
-      return finished(negotiated, dtls, cpuNanos);
+      return new EndResult(dtls, cpuNanos, negotiated);
     }
   }
 
