@@ -18,9 +18,11 @@ import java.util.Optional;
  * 5 s, disconnected after 10 s and failed after 30 s without consent, 30 s connect timeout,
  * 4 MiB receive buffers, no cloud-metadata probe.
  *
- * <p>Two settings are per JVM because ice4j reads its configuration once: {@link
- * #consentInterval()} and {@link #cloudMetadataProbe()} are taken from the first agent created
+ * <p>Some settings are per JVM because ice4j reads its configuration once: {@link
+ * #consentInterval()}, the retransmission schedule of consent checks (sized to cover {@link
+ * #consentTimeout()}) and {@link #cloudMetadataProbe()} are taken from the first agent created
  * (or the first {@link IceAgent#prewarm(IceAgentConfig)}) in the JVM and ignored afterwards.
+ * The DISCONNECTED and FAILED timeouts themselves apply per agent.
  */
 public final class IceAgentConfig {
   private static final IceAgentConfig DEFAULT = new Builder().build();
@@ -103,7 +105,11 @@ public final class IceAgentConfig {
     return serverTimeout;
   }
 
-  /** The interval between consent checks on the selected pair (RFC 7675). Per JVM: see above. */
+  /**
+   * The interval between consent checks on the selected pair (RFC 7675). Per JVM: see above;
+   * ice4j's check retransmissions are also sized per JVM from the first agent's consent
+   * timeout.
+   */
   public Duration consentInterval() {
     return consentInterval;
   }

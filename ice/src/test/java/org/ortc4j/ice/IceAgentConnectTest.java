@@ -58,7 +58,7 @@ class IceAgentConnectTest {
     byte[] hello = ("hello from " + from.localParameters().usernameFragment())
         .getBytes(StandardCharsets.UTF_8);
     assertThat(from.connection().send(hello, 0, hello.length)).isEqualTo(IceSendStatus.SENT);
-    assertThat(got.get(5, TimeUnit.SECONDS))
+    assertThat(got.get(TestConfigs.WAIT.toSeconds(), TimeUnit.SECONDS))
         .isEqualTo(new String(hello, StandardCharsets.UTF_8));
     assertThat(to.connection().stats().delivered()).isGreaterThanOrEqualTo(1);
   }

@@ -25,6 +25,7 @@ public final class IceRuntime {
   private static final String CONSENT_RETRANSMISSIONS =
       "ice4j.consent-freshness.max-retransmissions";
   private static final long CONSENT_WAIT_MILLIS = 500;
+  private static final long MAX_CONSENT_WAIT_MILLIS = 5_000;
 
   private static final ScheduledExecutorService TIMER = newTimer();
   private static boolean configured;
@@ -56,11 +57,31 @@ public final class IceRuntime {
       System.setProperty(LEGACY_AWS_DISABLED, "false");
     }
     long interval = config.consentInterval().toMillis();
+    long maxWait = Math.max(CONSENT_WAIT_MILLIS, Math.min(interval, MAX_CONSENT_WAIT_MILLIS));
+    long retransmissions = retransmissionsToCover(config.consentTimeout().toMillis(), maxWait);
     System.getProperties().putIfAbsent(CONSENT_INTERVAL, interval + "ms");
     System.getProperties().putIfAbsent(CONSENT_WAIT, CONSENT_WAIT_MILLIS + "ms");
-    System.getProperties().putIfAbsent(CONSENT_MAX_WAIT, CONSENT_WAIT_MILLIS + "ms");
-    long retransmissions = Math.max(1, interval / CONSENT_WAIT_MILLIS - 1);
+    System.getProperties().putIfAbsent(CONSENT_MAX_WAIT, maxWait + "ms");
     System.getProperties().putIfAbsent(CONSENT_RETRANSMISSIONS, Long.toString(retransmissions));
+  }
+
+  /**
+   * How many retransmissions (waits doubling from 500 ms up to {@code maxWait}) keep one consent
+   * check alive for the whole consent timeout. ice4j fails the selected pair, and stops its
+   * consent checks for good, when one check runs out of retransmissions; a check that lives as
+   * long as consent itself lets the pair come back from a shorter outage (DISCONNECTED then
+   * CONNECTED), as RFC 7675 intends.
+   */
+  static long retransmissionsToCover(long consentTimeoutMillis, long maxWait) {
+    long wait = CONSENT_WAIT_MILLIS;
+    long total = wait;
+    long count = 0;
+    while (total < consentTimeoutMillis) {
+      wait = Math.min(wait * 2, maxWait);
+      total += wait;
+      count++;
+    }
+    return Math.max(1, count);
   }
 
   /**
