@@ -20,7 +20,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.ortc4j.srtp.SrtpContext;
+import org.ortc4j.srtp.SrtpOptions;
 import org.ortc4j.srtp.SrtpProfile;
+import org.ortc4j.srtp.SrtpStatus;
 
 /**
  * SRTP protect and unprotect of RTP packets: ortc4j side by side with jitsi-srtp (pure Java and
@@ -160,6 +163,105 @@ public class SrtpBenchmark {
     System.out.printf(
         "[setup] %s: a receiver context allocates %d bytes, %.1f B per packet of a ring%n",
         who, bytes, bytes / (double) RING);
+  }
+
+  // ortc4j
+
+  /** ortc4j's context for the cell's profile and key, default options. */
+  @State(Scope.Thread)
+  public abstract static class Ortc4jCell extends Cell {
+    SrtpContext context;
+
+    SrtpContext newContext(boolean outbound) {
+      byte[] key = SrtpScenarios.masterKey(profile);
+      byte[] salt = SrtpScenarios.masterSalt(profile);
+      return outbound
+          ? SrtpContext.outbound(profile, key, salt, SrtpOptions.defaults())
+          : SrtpContext.inbound(profile, key, salt, SrtpOptions.defaults());
+    }
+  }
+
+  /** ortc4j's protect: one outbound context for the whole trial. */
+  @State(Scope.Thread)
+  public static class Ortc4jProtect extends Ortc4jCell {
+    @Setup(Level.Trial)
+    public void setUp() {
+      prepare();
+      context = newContext(true);
+      fillPlain(SrtpScenarios.RING_FIRST_SEQUENCE);
+      new SrtpBenchmark().protectOrtc4j(this);
+      checkAllOk("ortc4j protect");
+      checkProtected("ortc4j");
+    }
+
+    @Setup(Level.Invocation)
+    public void refill() {
+      checkAllOk("ortc4j protect");
+      fillPlain(first + RING);
+    }
+
+    @TearDown(Level.Iteration)
+    public void check() {
+      checkAllOk("ortc4j protect");
+    }
+  }
+
+  /** ortc4j's unprotect: a new inbound context for each pass over the ring. */
+  @State(Scope.Thread)
+  public static class Ortc4jUnprotect extends Ortc4jCell {
+    @Setup(Level.Trial)
+    public void setUp() {
+      prepare();
+      reportContextAllocation("ortc4j", () -> newContext(false));
+      reset();
+      new SrtpBenchmark().unprotectOrtc4j(this);
+      checkAllOk("ortc4j unprotect");
+      checkPlain("ortc4j");
+    }
+
+    @Setup(Level.Invocation)
+    public void restore() {
+      checkAllOk("ortc4j unprotect");
+      reset();
+    }
+
+    private void reset() {
+      restoreProtected();
+      context = newContext(false);
+    }
+
+    @TearDown(Level.Iteration)
+    public void check() {
+      checkAllOk("ortc4j unprotect");
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(RING)
+  public int protectOrtc4j(Ortc4jProtect cell) {
+    int ok = 0;
+    for (int i = 0; i < RING; i++) {
+      if (cell.context.protectRtp(cell.ring, i * cell.stride, cell.plainLength)
+          == SrtpStatus.OK) {
+        ok++;
+      }
+    }
+    cell.ok = ok;
+    return ok;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(RING)
+  public int unprotectOrtc4j(Ortc4jUnprotect cell) {
+    int ok = 0;
+    for (int i = 0; i < RING; i++) {
+      if (cell.context.unprotectRtp(cell.ring, i * cell.stride, cell.protectedLength)
+          == SrtpStatus.OK) {
+        ok++;
+      }
+    }
+    cell.ok = ok;
+    return ok;
   }
 
   // The floor

@@ -156,6 +156,46 @@ class SrtpBenchmarkTest {
 
   @ParameterizedTest
   @MethodSource("cells")
+  void ortc4jCellsMatchTheFloorAndJitsiPacketForPacket(SrtpProfile profile, int payload)
+      throws Exception {
+    SrtpBenchmark benchmark = new SrtpBenchmark();
+    SrtpBenchmark.FloorProtect floor = cell(new SrtpBenchmark.FloorProtect(), profile, payload);
+    floor.output = RawJdkSrtp.Output.SCRATCH.name();
+    SrtpBenchmark.JitsiProtect jitsi = cell(new SrtpBenchmark.JitsiProtect(), profile, payload);
+    jitsi.jitsi = JitsiSrtpPeer.Mode.JAVA.name();
+    SrtpBenchmark.Ortc4jProtect ortc4j = cell(new SrtpBenchmark.Ortc4jProtect(), profile, payload);
+    floor.setUp();
+    jitsi.setUp();
+    ortc4j.setUp();
+
+    for (int pass = 0; pass < 2; pass++) {
+      floor.refill();
+      jitsi.refill();
+      ortc4j.refill();
+      assertThat(benchmark.protectFloor(floor)).isEqualTo(SrtpScenarios.RING);
+      assertThat(benchmark.protectJitsi(jitsi)).isEqualTo(SrtpScenarios.RING);
+      assertThat(benchmark.protectOrtc4j(ortc4j)).isEqualTo(SrtpScenarios.RING);
+      assertThat(ortc4j.ring).isEqualTo(floor.ring).isEqualTo(jitsi.ring);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("cells")
+  void ortc4jUnprotectCellsPassEveryPacketAgain(SrtpProfile profile, int payload) {
+    SrtpBenchmark benchmark = new SrtpBenchmark();
+    SrtpBenchmark.Ortc4jUnprotect ortc4j =
+        cell(new SrtpBenchmark.Ortc4jUnprotect(), profile, payload);
+    ortc4j.setUp();
+
+    for (int pass = 0; pass < 2; pass++) {
+      ortc4j.restore();
+      assertThat(benchmark.unprotectOrtc4j(ortc4j)).isEqualTo(SrtpScenarios.RING);
+      ortc4j.checkPlain("ortc4j");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("cells")
   void jitsiUnprotectCellsPassEveryPacketAgain(SrtpProfile profile, int payload)
       throws Exception {
     SrtpBenchmark benchmark = new SrtpBenchmark();
