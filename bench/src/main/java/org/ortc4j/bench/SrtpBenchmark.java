@@ -157,6 +157,24 @@ public class SrtpBenchmark {
     return threads.getThreadAllocatedBytes(id) - before;
   }
 
+  /**
+   * Prints the bytes a pass over the ring allocates per packet once the code is hot, without the
+   * untimed set-up before it ({@code reset}: restoring the ring, a new receiver context), which
+   * {@code -prof gc} counts in B/op.
+   */
+  static void reportPassAllocation(String who, Cell cell, Runnable reset, Runnable pass) {
+    for (int i = 0; i < 50; i++) {
+      reset.run();
+      pass.run();
+    }
+    reset.run();
+    long bytes = allocatedBy(pass);
+    cell.checkAllOk(who);
+    System.out.printf(
+        "[teardown] %s %s %d: %.1f B per packet over one pass, its set-up excluded%n",
+        who, cell.profile, cell.payload, bytes / (double) RING);
+  }
+
   static void reportContextAllocation(String who, Runnable createContext) {
     createContext.run();
     long bytes = allocatedBy(createContext);
@@ -228,6 +246,12 @@ public class SrtpBenchmark {
     private void reset() {
       restoreProtected();
       context = newContext(false);
+    }
+
+    @TearDown(Level.Trial)
+    public void reportAllocation() {
+      reportPassAllocation(
+          "ortc4j unprotect", this, this::reset, () -> new SrtpBenchmark().unprotectOrtc4j(this));
     }
 
     @TearDown(Level.Iteration)
@@ -319,6 +343,15 @@ public class SrtpBenchmark {
     public void restore() {
       checkAllOk("floor unprotect");
       restoreProtected();
+    }
+
+    @TearDown(Level.Trial)
+    public void reportAllocation() {
+      reportPassAllocation(
+          "floor " + output + " unprotect",
+          this,
+          this::restoreProtected,
+          () -> new SrtpBenchmark().unprotectFloor(this));
     }
 
     @TearDown(Level.Iteration)
@@ -436,6 +469,21 @@ public class SrtpBenchmark {
       restoreProtected();
       resetPackets(protectedLength);
       context = JitsiSrtpPeer.context(false, profile);
+    }
+
+    @TearDown(Level.Trial)
+    public void reportAllocation() {
+      reportPassAllocation(
+          "jitsi-srtp " + jitsi + " unprotect",
+          this,
+          this::reset,
+          () -> {
+            try {
+              new SrtpBenchmark().unprotectJitsi(this);
+            } catch (GeneralSecurityException e) {
+              throw new IllegalStateException(e);
+            }
+          });
     }
 
     @TearDown(Level.Iteration)
