@@ -63,11 +63,11 @@ public abstract class PacketSession {
     }
     byte[] copy = scratch(Math.min(room, len + overhead()));
     packet.get(position, copy, 0, len);
-    SrtpStatus status = run(copy, 0, len, copy.length, protect);
-    if (status == SrtpStatus.OK) {
-      packet.put(position, copy, 0, protect ? len + overhead() : len - overhead());
-    }
+    SrtpStatus status = run(copy, 0, len, room, protect);
     finish(packet, status, len, protect);
+    if (status == SrtpStatus.OK) {
+      packet.put(position, copy, 0, packet.remaining()); // absolute puts stop at the limit
+    }
     return status;
   }
 
