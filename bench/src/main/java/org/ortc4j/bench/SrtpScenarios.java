@@ -9,8 +9,7 @@ import org.ortc4j.srtp.SrtpProfile;
  * protects and unprotects. Packets are laid out like the libsrtp vectors of {@code
  * /work/shared/vectors/srtp} (12-byte header, no CSRC or extension, PT 111, SSRC 0x11223344,
  * payload byte i = (seq + i) & 0xff; only the timestamps differ), so that the same code checks
- * the vectors and the benchmark's
- * packets.
+ * the vectors and the benchmark's packets.
  */
 final class SrtpScenarios {
   private SrtpScenarios() {}
