@@ -1,5 +1,8 @@
 package org.ortc4j.ice.internal;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.ice4j.TransportAddress;
@@ -28,6 +31,9 @@ final class AbandonableHarvesters {
   interface Abandonable extends CandidateHarvester {
     /** Ends every harvest still waiting for the server, as failed. */
     void abandon();
+
+    /** Closes what the harvester opened itself (TCP connections); at agent close. */
+    default void release() {}
   }
 
   /** What a given-up harvest is completed with: a failure that triggers no retry. */
@@ -52,6 +58,16 @@ final class AbandonableHarvesters {
   static Abandonable turn(
       TransportAddress server, LongTermCredential credential, boolean relayOnly) {
     return new Turn(server, credential, relayOnly);
+  }
+
+  /**
+   * A TURN harvester that reaches the server over TCP ({@code ?transport=tcp}), connecting
+   * within {@code connectTimeout}; the relay it allocates is UDP, as with {@link #turn}.
+   * {@code server} is given as UDP: to ice4j our connection is a datagram socket.
+   */
+  static Abandonable turnOverTcp(TransportAddress server, LongTermCredential credential,
+      boolean relayOnly, Duration connectTimeout) {
+    return new TcpTurn(server, credential, relayOnly, connectTimeout);
   }
 
   private static final class Stun extends StunCandidateHarvester implements Abandonable {
@@ -84,7 +100,7 @@ final class AbandonableHarvesters {
     }
   }
 
-  private static final class Turn extends TurnCandidateHarvester implements Abandonable {
+  private static class Turn extends TurnCandidateHarvester implements Abandonable {
     private final List<Harvest> harvests = new CopyOnWriteArrayList<>();
     private final boolean relayOnly;
 
@@ -123,6 +139,72 @@ final class AbandonableHarvesters {
       void abandon() {
         AbandonableHarvesters.abandon(this, this::completedResolvingCandidate);
       }
+    }
+  }
+
+  /**
+   * Replaces ice4j's TCP path (a blocking connect without timeout, and RFC 4571 framing that a
+   * TURN server does not speak) with our {@link TurnTcpConnection}, one per host candidate.
+   */
+  private static final class TcpTurn extends Turn {
+    private static final System.Logger LOG = System.getLogger(TcpTurn.class.getName());
+
+    private final Duration connectTimeout;
+    private final List<TurnTcpConnection> connections = new CopyOnWriteArrayList<>();
+    private volatile boolean abandoned;
+
+    TcpTurn(TransportAddress server, LongTermCredential credential, boolean relayOnly,
+        Duration connectTimeout) {
+      super(server, credential, relayOnly);
+      this.connectTimeout = connectTimeout;
+    }
+
+    /** Called by ice4j for each host candidate that can reach the server: our base instead. */
+    @Override
+    protected HostCandidate getHostCandidate(HostCandidate hostCandidate) {
+      TurnTcpConnection connection = new TurnTcpConnection(
+          new InetSocketAddress(stunServer.getAddress(), stunServer.getPort()));
+      connections.add(connection);
+      try {
+        connect(connection);
+      } catch (IOException e) {
+        LOG.log(System.Logger.Level.INFO, "no TCP connection to TURN server " + stunServer
+            + ": " + e.getMessage());
+        connection.close();
+        return null;
+      }
+      TurnTcpBaseCandidate base =
+          new TurnTcpBaseCandidate(connection, hostCandidate.getParentComponent());
+      getStunStack().addSocket(base.getStunSocket(null));
+      return base;
+    }
+
+    /** Connects unless given up; given up during the connect, nothing is allocated late. */
+    private void connect(TurnTcpConnection connection) throws IOException {
+      if (abandoned) {
+        throw new IOException("given up before connecting");
+      }
+      connection.connect(connectTimeout);
+      if (abandoned) {
+        throw new IOException("given up while connecting");
+      }
+    }
+
+    @Override
+    public void abandon() {
+      abandoned = true;
+      super.abandon();
+    }
+
+    @Override
+    public void release() {
+      abandoned = true;
+      connections.forEach(TurnTcpConnection::close);
+    }
+
+    @Override
+    public String toString() {
+      return "TURN over TCP harvester(" + stunServer + ")";
     }
   }
 }
