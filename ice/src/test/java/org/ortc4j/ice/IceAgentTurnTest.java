@@ -150,7 +150,14 @@ class IceAgentTurnTest {
       assertThat(coturn.tcpClientPorts())
           .as("the mapped address of the allocation is our TCP connection's")
           .contains(relay.relatedPort());
+      assertThat(tcpReaders()).hasSize(1);
     }
+    assertThat(tcpReaders()).as("close() ends the TCP connection's reader").isEmpty();
+  }
+
+  private static List<Thread> tcpReaders() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().startsWith("ortc4j-ice-turn-tcp-")).toList();
   }
 
   /** One side reaches coturn over TCP only, the other over {@code otherSide}; relay pairs only. */
