@@ -5,8 +5,10 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.ice4j.Transport;
 import org.ice4j.TransportAddress;
 import org.ice4j.attribute.ErrorCodeAttribute;
+import org.ice4j.ice.Component;
 import org.ice4j.ice.HostCandidate;
 import org.ice4j.ice.harvest.CandidateHarvester;
 import org.ice4j.ice.harvest.StunCandidateHarvest;
@@ -162,21 +164,47 @@ final class AbandonableHarvesters {
     /** Called by ice4j for each host candidate that can reach the server: our base instead. */
     @Override
     protected HostCandidate getHostCandidate(HostCandidate hostCandidate) {
-      TurnTcpConnection connection = new TurnTcpConnection(
-          new InetSocketAddress(stunServer.getAddress(), stunServer.getPort()));
-      connections.add(connection);
+      Component component = hostCandidate.getParentComponent();
+      TurnTcpConnection connection;
       try {
-        connect(connection);
+        connection = connectUnshadowed(component);
       } catch (IOException e) {
         LOG.log(System.Logger.Level.INFO, "no TCP connection to TURN server " + stunServer
             + ": " + e.getMessage());
-        connection.close();
         return null;
       }
-      TurnTcpBaseCandidate base =
-          new TurnTcpBaseCandidate(connection, hostCandidate.getParentComponent());
+      TurnTcpBaseCandidate base = new TurnTcpBaseCandidate(connection, component);
       getStunStack().addSocket(base.getStunSocket(null));
       return base;
+    }
+
+    /**
+     * Connects, again if the TCP port equals one of our UDP candidates' ports on the same
+     * address: ice4j's STUN stack knows sockets by address and port only, and would send this
+     * connection's requests through that UDP socket.
+     */
+    private TurnTcpConnection connectUnshadowed(Component component) throws IOException {
+      for (int attempt = 0; ; attempt++) {
+        TurnTcpConnection connection = new TurnTcpConnection(
+            new InetSocketAddress(stunServer.getAddress(), stunServer.getPort()));
+        connections.add(connection);
+        try {
+          connect(connection);
+        } catch (IOException e) {
+          connection.close();
+          throw e;
+        }
+        InetSocketAddress local = connection.localAddress();
+        TransportAddress asUdp =
+            new TransportAddress(local.getAddress(), local.getPort(), Transport.UDP);
+        if (component.findLocalCandidate(asUdp) == null) {
+          return connection;
+        }
+        connection.close();
+        if (attempt == 2) {
+          throw new IOException("every TCP port we got is also one of our UDP ports");
+        }
+      }
     }
 
     /** Connects unless given up; given up during the connect, nothing is allocated late. */

@@ -83,6 +83,11 @@ final class TurnTcpConnection implements AutoCloseable {
     reader.start();
   }
 
+  /** The connection's local address (the TCP port); null before {@link #connect}. */
+  InetSocketAddress localAddress() {
+    return local;
+  }
+
   /** ice4j's view for its candidate (a multiplexing socket, for ChannelData). */
   IceUdpSocketWrapper ice4jWrapper() {
     return wrapper;
