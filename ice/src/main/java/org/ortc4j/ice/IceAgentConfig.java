@@ -100,7 +100,10 @@ public final class IceAgentConfig {
     return maxPort;
   }
 
-  /** How long a STUN or TURN server may take to answer before its part of gathering ends. */
+  /**
+   * How long a STUN or TURN server may take to answer (for TURN over TCP, including the TCP
+   * connect) before its part of gathering ends.
+   */
   public Duration serverTimeout() {
     return serverTimeout;
   }

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param turn true for {@code turn:}, false for {@code stun:}
  * @param host a host name or IP literal (IPv6 without brackets)
  * @param port 1 to 65535
- * @param protocol UDP unless {@code ?transport=tcp}
+ * @param protocol how the server is reached: UDP unless {@code ?transport=tcp} (the relay it
+ *     allocates is UDP either way)
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7065#section-3">RFC 7065 §3</a>
  */
 public record IceServerUrl(boolean turn, String host, int port, IceProtocol protocol) {

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real coturn ({@code turnserver}, Debian package {@code coturn}) started on 127.0.0.1 with a
- * free port, one long-term credential user, loopback peers allowed, no TLS/DTLS/CLI, and its
- * log in {@code target/}. Fails (never skips) when coturn is not installed.
+ * free port (UDP and TCP), one long-term credential user, loopback peers allowed, no
+ * TLS/DTLS/CLI, and its verbose log in {@code target/}. Fails (never skips) when coturn is not installed.
  */
 final class Coturn implements AutoCloseable {
   static final String USER = "ortc4j";
@@ -44,7 +44,7 @@ final class Coturn implements AutoCloseable {
   }
 
   private List<String> command() {
-    return List.of("turnserver", "-n",
+    return List.of("turnserver", "-n", "--verbose",
         "--listening-ip", "127.0.0.1", "--relay-ip", "127.0.0.1",
         "--listening-port", Integer.toString(port),
         "--min-port", Integer.toString(minRelayPort), "--max-port", Integer.toString(maxRelayPort),
@@ -90,9 +90,32 @@ final class Coturn implements AutoCloseable {
     }
   }
 
+  /** A port free for UDP and for TCP: coturn listens on both (TURN over TCP). */
   static int freeUdpPort() throws IOException {
-    try (DatagramSocket s = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
-      return s.getLocalPort();
+    for (int attempt = 0; attempt < 20; attempt++) {
+      try (DatagramSocket s = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+        int port = s.getLocalPort();
+        try (java.net.ServerSocket tcp =
+            new java.net.ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+          return port;
+        } catch (IOException tcpTaken) {
+          // try another
+        }
+      }
+    }
+    throw new IOException("no port free for both UDP and TCP on 127.0.0.1");
+  }
+
+  /**
+   * The client ports of the TCP connections coturn accepted so far, from its verbose log
+   * ({@code tcp or tls connected to: 127.0.0.1:PORT}, logged at accept, before any request).
+   */
+  java.util.Set<Integer> tcpClientPorts() throws IOException {
+    String marker = "tcp or tls connected to: 127.0.0.1:";
+    try (var lines = Files.lines(log)) {
+      return lines.filter(l -> l.contains(marker))
+          .map(l -> Integer.valueOf(l.substring(l.indexOf(marker) + marker.length()).trim()))
+          .collect(java.util.stream.Collectors.toSet());
     }
   }
 

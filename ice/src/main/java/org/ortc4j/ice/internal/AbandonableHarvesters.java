@@ -1,9 +1,14 @@
 package org.ortc4j.ice.internal;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.ice4j.Transport;
 import org.ice4j.TransportAddress;
 import org.ice4j.attribute.ErrorCodeAttribute;
+import org.ice4j.ice.Component;
 import org.ice4j.ice.HostCandidate;
 import org.ice4j.ice.harvest.CandidateHarvester;
 import org.ice4j.ice.harvest.StunCandidateHarvest;
@@ -28,6 +33,9 @@ final class AbandonableHarvesters {
   interface Abandonable extends CandidateHarvester {
     /** Ends every harvest still waiting for the server, as failed. */
     void abandon();
+
+    /** Closes what the harvester opened itself (TCP connections); at agent close. */
+    default void release() {}
   }
 
   /** What a given-up harvest is completed with: a failure that triggers no retry. */
@@ -52,6 +60,16 @@ final class AbandonableHarvesters {
   static Abandonable turn(
       TransportAddress server, LongTermCredential credential, boolean relayOnly) {
     return new Turn(server, credential, relayOnly);
+  }
+
+  /**
+   * A TURN harvester that reaches the server over TCP ({@code ?transport=tcp}), connecting
+   * within {@code connectTimeout}; the relay it allocates is UDP, as with {@link #turn}.
+   * {@code server} is given as UDP: to ice4j our connection is a datagram socket.
+   */
+  static Abandonable turnOverTcp(TransportAddress server, LongTermCredential credential,
+      boolean relayOnly, Duration connectTimeout) {
+    return new TcpTurn(server, credential, relayOnly, connectTimeout);
   }
 
   private static final class Stun extends StunCandidateHarvester implements Abandonable {
@@ -84,7 +102,7 @@ final class AbandonableHarvesters {
     }
   }
 
-  private static final class Turn extends TurnCandidateHarvester implements Abandonable {
+  private static class Turn extends TurnCandidateHarvester implements Abandonable {
     private final List<Harvest> harvests = new CopyOnWriteArrayList<>();
     private final boolean relayOnly;
 
@@ -123,6 +141,98 @@ final class AbandonableHarvesters {
       void abandon() {
         AbandonableHarvesters.abandon(this, this::completedResolvingCandidate);
       }
+    }
+  }
+
+  /**
+   * Replaces ice4j's TCP path (a blocking connect without timeout, and RFC 4571 framing that a
+   * TURN server does not speak) with our {@link TurnTcpConnection}, one per host candidate.
+   */
+  private static final class TcpTurn extends Turn {
+    private static final System.Logger LOG = System.getLogger(TcpTurn.class.getName());
+
+    private final Duration connectTimeout;
+    private final List<TurnTcpConnection> connections = new CopyOnWriteArrayList<>();
+    private volatile boolean abandoned;
+
+    TcpTurn(TransportAddress server, LongTermCredential credential, boolean relayOnly,
+        Duration connectTimeout) {
+      super(server, credential, relayOnly);
+      this.connectTimeout = connectTimeout;
+    }
+
+    /** Called by ice4j for each host candidate that can reach the server: our base instead. */
+    @Override
+    protected HostCandidate getHostCandidate(HostCandidate hostCandidate) {
+      Component component = hostCandidate.getParentComponent();
+      TurnTcpConnection connection;
+      try {
+        connection = connectUnshadowed(component);
+      } catch (IOException e) {
+        LOG.log(System.Logger.Level.INFO, "no TCP connection to TURN server " + stunServer
+            + ": " + e.getMessage());
+        return null;
+      }
+      TurnTcpBaseCandidate base = new TurnTcpBaseCandidate(connection, component);
+      getStunStack().addSocket(base.getStunSocket(null));
+      return base;
+    }
+
+    /**
+     * Connects, again if the TCP port equals one of our UDP candidates' ports on the same
+     * address: ice4j's STUN stack knows sockets by address and port only, and would send this
+     * connection's requests through that UDP socket.
+     */
+    private TurnTcpConnection connectUnshadowed(Component component) throws IOException {
+      for (int attempt = 0; ; attempt++) {
+        TurnTcpConnection connection = new TurnTcpConnection(
+            new InetSocketAddress(stunServer.getAddress(), stunServer.getPort()));
+        connections.add(connection);
+        try {
+          connect(connection);
+        } catch (IOException e) {
+          connection.close();
+          throw e;
+        }
+        InetSocketAddress local = connection.localAddress();
+        TransportAddress asUdp =
+            new TransportAddress(local.getAddress(), local.getPort(), Transport.UDP);
+        if (component.findLocalCandidate(asUdp) == null) {
+          return connection;
+        }
+        connection.close();
+        if (attempt == 2) {
+          throw new IOException("every TCP port we got is also one of our UDP ports");
+        }
+      }
+    }
+
+    /** Connects unless given up; given up during the connect, nothing is allocated late. */
+    private void connect(TurnTcpConnection connection) throws IOException {
+      if (abandoned) {
+        throw new IOException("given up before connecting");
+      }
+      connection.connect(connectTimeout);
+      if (abandoned) {
+        throw new IOException("given up while connecting");
+      }
+    }
+
+    @Override
+    public void abandon() {
+      abandoned = true;
+      super.abandon();
+    }
+
+    @Override
+    public void release() {
+      abandoned = true;
+      connections.forEach(TurnTcpConnection::close);
+    }
+
+    @Override
+    public String toString() {
+      return "TURN over TCP harvester(" + stunServer + ")";
     }
   }
 }

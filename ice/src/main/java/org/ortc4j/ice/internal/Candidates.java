@@ -20,11 +20,26 @@ public final class Candidates {
 
   private Candidates() {}
 
+  /**
+   * ice4j gives a relay's related address only when the Allocate's mapped address is one of our
+   * candidates; over a TCP control connection it is that connection's address, so fall back to
+   * the mapped address itself (RFC 8839 §5.1: a relay's related address is its mapped address).
+   */
+  private static TransportAddress related(Candidate<?> c) {
+    if (c.getType() == CandidateType.HOST_CANDIDATE) {
+      return null;
+    }
+    TransportAddress related = c.getRelatedAddress();
+    if (related == null && c.getType() == CandidateType.RELAYED_CANDIDATE) {
+      related = c.getMappedAddress();
+    }
+    return related;
+  }
+
   /** Our record for an ice4j candidate. */
   public static IceCandidate toRecord(Candidate<?> c) {
     TransportAddress address = c.getTransportAddress();
-    TransportAddress related = c.getType() == CandidateType.HOST_CANDIDATE
-        ? null : c.getRelatedAddress();
+    TransportAddress related = related(c);
     IceProtocol protocol = c.getTransport() == Transport.UDP ? IceProtocol.UDP : IceProtocol.TCP;
     return new IceCandidate(
         c.getFoundation(),

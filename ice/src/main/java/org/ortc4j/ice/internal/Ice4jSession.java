@@ -246,6 +246,7 @@ public final class Ice4jSession {
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.DEBUG, "ice4j free failed", e);
     }
+    servers.releaseAll();
     for (HostSocket s : sockets) {
       s.close();
     }

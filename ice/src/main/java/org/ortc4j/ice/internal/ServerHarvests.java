@@ -61,6 +61,11 @@ final class ServerHarvests {
     active.forEach(AbandonableHarvesters.Abandonable::abandon);
   }
 
+  /** Closes the TCP connections to TURN servers; after ice4j is freed. */
+  void releaseAll() {
+    active.forEach(AbandonableHarvesters.Abandonable::release);
+  }
+
   private static void awaitOne(Future<?> f, AbandonableHarvesters.Abandonable h, long deadline)
       throws InterruptedException {
     try {
@@ -87,19 +92,19 @@ final class ServerHarvests {
   }
 
   private AbandonableHarvesters.Abandonable harvester(IceServer server, IceServerUrl url) {
-    if (url.protocol() == IceProtocol.TCP) {
-      LOG.log(System.Logger.Level.WARNING, "TURN over TCP is not supported yet; skipped " + url);
-      return null;
-    }
     TransportAddress address = new TransportAddress(url.host(), url.port(), Transport.UDP);
     if (!url.turn()) {
       return config.gatherPolicy() == IceGatherPolicy.ALL
           ? AbandonableHarvesters.stun(address) : null;
     }
-    turnServers.add(new InetSocketAddress(address.getAddress(), address.getPort()));
     LongTermCredential credential =
         new LongTermCredential(server.username(), server.credential());
-    return AbandonableHarvesters.turn(
-        address, credential, config.gatherPolicy() == IceGatherPolicy.RELAY);
+    boolean relayOnly = config.gatherPolicy() == IceGatherPolicy.RELAY;
+    if (url.protocol() == IceProtocol.TCP) {
+      return AbandonableHarvesters.turnOverTcp(
+          address, credential, relayOnly, config.serverTimeout());
+    }
+    turnServers.add(new InetSocketAddress(address.getAddress(), address.getPort()));
+    return AbandonableHarvesters.turn(address, credential, relayOnly);
   }
 }

@@ -18,8 +18,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The socket ice4j sees for one of our host sockets: it sends through our channel and receives
- * only the STUN (and TURN ChannelData) datagrams our read loop hands it.
+ * The socket ice4j sees for one of our sockets (a UDP host socket, or a TCP connection to a
+ * TURN server): it sends through our {@link Sender} and receives only the STUN (and TURN
+ * ChannelData) messages our read loop hands it.
  *
  * <p>ice4j's own receive path (one reader thread per socket into a 100-slot queue) loses most of
  * a media burst, so media never goes through it: our read loop reads the real socket and gives
@@ -30,7 +31,13 @@ final class StunQueueSocket extends DatagramSocket {
   private static final int QUEUE_SLOTS = 512;
   private static final Datagram CLOSED_MARK = new Datagram(new byte[0], null);
 
-  private final DatagramChannel channel;
+  /** Where ice4j's sends go: our real socket. */
+  interface Sender {
+    /** Sends {@code len} bytes of {@code buf} from {@code off} to {@code to}. */
+    void send(byte[] buf, int off, int len, SocketAddress to) throws IOException;
+  }
+
+  private final Sender sender;
   private final InetSocketAddress local;
   private final BlockingQueue<Datagram> queue = new ArrayBlockingQueue<>(QUEUE_SLOTS);
   private volatile boolean closed;
@@ -39,8 +46,12 @@ final class StunQueueSocket extends DatagramSocket {
   private record Datagram(byte[] data, InetSocketAddress from) {}
 
   StunQueueSocket(DatagramChannel channel, InetSocketAddress local) {
+    this((buf, off, len, to) -> channel.send(ByteBuffer.wrap(buf, off, len), to), local);
+  }
+
+  StunQueueSocket(Sender sender, InetSocketAddress local) {
     super(new UnusedImpl());
-    this.channel = channel;
+    this.sender = sender;
     this.local = local;
   }
 
@@ -89,7 +100,7 @@ final class StunQueueSocket extends DatagramSocket {
     if (closed) {
       throw new SocketException("Socket is closed");
     }
-    channel.send(ByteBuffer.wrap(p.getData(), p.getOffset(), p.getLength()), p.getSocketAddress());
+    sender.send(p.getData(), p.getOffset(), p.getLength(), p.getSocketAddress());
   }
 
   @Override
