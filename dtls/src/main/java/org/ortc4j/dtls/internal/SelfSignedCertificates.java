@@ -10,6 +10,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
@@ -48,8 +49,8 @@ public final class SelfSignedCertificates {
           name(commonName), randomSerial(), Date.from(notBefore), Date.from(notAfter),
           name(commonName), SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(
               keyPair.getPublic()));
-      byte[] der = builder.build(signer(type, keyPair)).getEncoded();
-      return new CertificateMaterial(der,
+      X509CertificateHolder certificate = builder.build(signer(type, keyPair));
+      return new CertificateMaterial(certificate.getEncoded(), certificate.toASN1Structure(),
           PrivateKeyInfoFactory.createPrivateKeyInfo(keyPair.getPrivate()),
           keyPair.getPrivate(), type);
     } catch (IOException | OperatorCreationException e) {
