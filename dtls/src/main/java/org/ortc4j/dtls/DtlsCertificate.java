@@ -153,7 +153,7 @@ public final class DtlsCertificate {
    * Treat the result as a secret.
    */
   public String toPem() {
-    return PemCertificates.toPem(material.der(), material.keyInfo());
+    return PemCertificates.toPem(material.der(), material.pkcs8());
   }
 
   /** The certificate alone as PEM text (no key). */

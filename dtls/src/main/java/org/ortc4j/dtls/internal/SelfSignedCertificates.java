@@ -18,7 +18,6 @@ import org.bouncycastle.crypto.generators.RSAKeyPairGenerator;
 import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
 import org.bouncycastle.crypto.params.ECNamedDomainParameters;
 import org.bouncycastle.crypto.params.RSAKeyGenerationParameters;
-import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
 import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
@@ -51,8 +50,7 @@ public final class SelfSignedCertificates {
               keyPair.getPublic()));
       X509CertificateHolder certificate = builder.build(signer(type, keyPair));
       return new CertificateMaterial(certificate.getEncoded(), certificate.toASN1Structure(),
-          PrivateKeyInfoFactory.createPrivateKeyInfo(keyPair.getPrivate()),
-          keyPair.getPrivate(), type);
+          null, keyPair.getPrivate(), type);
     } catch (IOException | OperatorCreationException e) {
       throw new IllegalStateException("cannot build a self-signed certificate", e);
     }
