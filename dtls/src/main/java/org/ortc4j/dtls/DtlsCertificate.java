@@ -36,8 +36,8 @@ public final class DtlsCertificate {
   private static final Duration BACKDATE = Duration.ofDays(1);
 
   private final CertificateMaterial material;
-  // parsed on first use: the JDK's CertificateFactory costs more than generating a P-256
-  // certificate, and a handshake never needs it
+  // parsed on first use: a handshake never needs it, and loading the JDK's certificate parser
+  // doubled the time to make the first certificates (bench/README.md, cold setup)
   private volatile X509Certificate x509;
   private final Object x509Lock = new Object();
 
