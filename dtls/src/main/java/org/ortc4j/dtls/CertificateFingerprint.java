@@ -1,10 +1,9 @@
 package org.ortc4j.dtls;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
+import org.ortc4j.dtls.internal.FingerprintDigests;
 
 /**
  * A certificate fingerprint in SDP form: an algorithm and the hash of the DER certificate as
@@ -31,7 +30,7 @@ public record CertificateFingerprint(FingerprintAlgorithm algorithm, String valu
     Objects.requireNonNull(value, "value");
     value = value.trim().toUpperCase(Locale.ROOT);
     byte[] bytes = parseHex(value);
-    int expected = digest(algorithm).getDigestLength();
+    int expected = FingerprintDigests.length(algorithm);
     if (bytes.length != expected) {
       throw new IllegalArgumentException(
           algorithm.sdpName() + " fingerprint needs " + expected + " bytes, got " + bytes.length);
@@ -41,7 +40,8 @@ public record CertificateFingerprint(FingerprintAlgorithm algorithm, String valu
   /** The fingerprint of a DER-encoded certificate. */
   public static CertificateFingerprint of(FingerprintAlgorithm algorithm, byte[] der) {
     Objects.requireNonNull(der, "der");
-    return new CertificateFingerprint(algorithm, HEX.formatHex(digest(algorithm).digest(der)));
+    return new CertificateFingerprint(
+        algorithm, HEX.formatHex(FingerprintDigests.digest(algorithm, der)));
   }
 
   /**
@@ -61,8 +61,9 @@ public record CertificateFingerprint(FingerprintAlgorithm algorithm, String valu
 
   /** Whether this fingerprint is the hash of {@code der} under {@link #algorithm()}. */
   public boolean matches(byte[] der) {
-    byte[] actual = digest(algorithm).digest(der);
-    return MessageDigest.isEqual(actual, parseHex(value));
+    // value is already in the canonical form, so comparing text needs no parse; a fingerprint
+    // is public, so the comparison need not be constant-time
+    return HEX.formatHex(FingerprintDigests.digest(algorithm, der)).equals(value);
   }
 
   /** The hash bytes (a copy). */
@@ -85,14 +86,6 @@ public record CertificateFingerprint(FingerprintAlgorithm algorithm, String valu
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "fingerprint is not colon-separated hex bytes: " + value, e);
-    }
-  }
-
-  private static MessageDigest digest(FingerprintAlgorithm algorithm) {
-    try {
-      return MessageDigest.getInstance(algorithm.jcaName());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK lacks " + algorithm.jcaName(), e);
     }
   }
 }

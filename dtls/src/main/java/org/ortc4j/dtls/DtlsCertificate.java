@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.ortc4j.dtls.internal.CertificateMaterial;
 import org.ortc4j.dtls.internal.PemCertificates;
@@ -35,11 +36,13 @@ public final class DtlsCertificate {
   private static final Duration BACKDATE = Duration.ofDays(1);
 
   private final CertificateMaterial material;
-  private final X509Certificate x509;
+  // parsed on first use: a handshake never needs it, and loading the JDK's certificate parser
+  // doubled the time to make the first certificates (bench/README.md, cold setup)
+  private volatile X509Certificate x509;
+  private final Object x509Lock = new Object();
 
   private DtlsCertificate(CertificateMaterial material) {
     this.material = material;
-    this.x509 = parse(material.der());
   }
 
   /**
@@ -86,12 +89,24 @@ public final class DtlsCertificate {
    */
   public static DtlsCertificate fromPem(String pem) {
     Objects.requireNonNull(pem, "pem");
-    return new DtlsCertificate(PemCertificates.fromPem(pem));
+    DtlsCertificate certificate = new DtlsCertificate(PemCertificates.fromPem(pem));
+    certificate.x509(); // a certificate from elsewhere must be one the JDK reads, checked now
+    return certificate;
   }
 
-  /** The certificate as a JDK X.509 object. */
+  /** The certificate as a JDK X.509 object; the same instance on every call. */
   public X509Certificate x509() {
-    return x509;
+    X509Certificate parsed = x509;
+    if (parsed == null) {
+      synchronized (x509Lock) {
+        parsed = x509;
+        if (parsed == null) {
+          parsed = parse(material.der());
+          x509 = parsed;
+        }
+      }
+    }
+    return parsed;
   }
 
   /** The DER encoding of the certificate (a copy). */
@@ -106,12 +121,12 @@ public final class DtlsCertificate {
 
   /** The start of the validity period. */
   public Instant notBefore() {
-    return x509.getNotBefore().toInstant();
+    return x509().getNotBefore().toInstant();
   }
 
   /** The end of the validity period. */
   public Instant notAfter() {
-    return x509.getNotAfter().toInstant();
+    return x509().getNotAfter().toInstant();
   }
 
   /** Whether {@code now} lies after {@link #notAfter()}. */
@@ -138,7 +153,7 @@ public final class DtlsCertificate {
    * Treat the result as a secret.
    */
   public String toPem() {
-    return PemCertificates.toPem(material.der(), material.keyInfo());
+    return PemCertificates.toPem(material.der(), material.pkcs8());
   }
 
   /** The certificate alone as PEM text (no key). */
@@ -151,9 +166,9 @@ public final class DtlsCertificate {
     return material.privateKey();
   }
 
-  /** The DER bytes without copying, for the handshake. */
-  byte[] derNoCopy() {
-    return material.der();
+  /** The certificate as parsed by BouncyCastle, for the handshake. */
+  Certificate parsed() {
+    return material.certificate();
   }
 
   /** Certificates are equal when their DER encodings are. */
@@ -171,7 +186,7 @@ public final class DtlsCertificate {
   /** The key type, subject and sha-256 fingerprint; never the key. */
   @Override
   public String toString() {
-    return "DtlsCertificate[" + keyType() + ", " + x509.getSubjectX500Principal().getName()
+    return "DtlsCertificate[" + keyType() + ", " + x509().getSubjectX500Principal().getName()
         + ", " + fingerprint(FingerprintAlgorithm.SHA_256) + "]";
   }
 

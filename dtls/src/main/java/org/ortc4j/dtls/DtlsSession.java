@@ -203,7 +203,7 @@ public final class DtlsSession implements AutoCloseable {
 
   private PeerSettings peerSettings() {
     DtlsCertificate certificate = config.certificate();
-    return new PeerSettings(certificate.derNoCopy(), certificate.privateKey(),
+    return new PeerSettings(certificate.parsed(), certificate.privateKey(),
         certificate.keyType(), config.remoteFingerprints(), config.srtpProfiles(),
         (int) config.handshakeTimeout().toMillis(),
         (int) config.initialRetransmitInterval().toMillis());

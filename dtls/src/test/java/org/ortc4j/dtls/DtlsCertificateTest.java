@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +71,32 @@ class DtlsCertificateTest {
 
     assertThat(first.x509().getSerialNumber()).isNotEqualTo(second.x509().getSerialNumber());
     assertThat(first.x509().getPublicKey()).isNotEqualTo(second.x509().getPublicKey());
+  }
+
+  @Test
+  void x509ViewIsOneInstanceForEveryThreadAndEncodesTheDer() throws Exception {
+    DtlsCertificate certificate = DtlsCertificate.generate();
+    int threads = 8;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<X509Certificate>> views = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        views.add(pool.submit(() -> {
+          start.await(5, TimeUnit.SECONDS);
+          return certificate.x509();
+        }));
+      }
+      start.countDown();
+      X509Certificate first = views.get(0).get(5, TimeUnit.SECONDS);
+      for (Future<X509Certificate> view : views) {
+        assertThat(view.get(5, TimeUnit.SECONDS)).isSameAs(first);
+      }
+      assertThat(first.getEncoded()).isEqualTo(certificate.der());
+      assertThat(certificate.x509()).isSameAs(first);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -93,6 +93,18 @@ class HandshakeFailureTest {
   }
 
   @Test
+  void aWrongFingerprintAheadOfTheRightOneOfTheSameAlgorithmDoesNotHideIt() throws Exception {
+    CertificateFingerprint wrong = clientCert.fingerprint(FingerprintAlgorithm.SHA_256);
+    CertificateFingerprint right = serverCert.fingerprint(FingerprintAlgorithm.SHA_256);
+    SessionPair pair = pair(
+        SessionPair.config(clientCert, serverCert).remoteFingerprints(List.of(wrong, right))
+            .build(),
+        SessionPair.config(serverCert, clientCert).build());
+
+    assertThat(pair.clientResult().matchedFingerprint()).isEqualTo(right);
+  }
+
+  @Test
   void noCommonSrtpProfileFailsBothSides() throws Exception {
     SessionPair pair = pair(
         SessionPair.config(clientCert, serverCert)

@@ -31,6 +31,11 @@ public final class CipherSuites {
     add(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA");
   }
 
+  // computed once: BouncyCastle asks for the list on every handshake
+  private static final int[] ALL = NAMES.keySet().stream().mapToInt(Integer::intValue).toArray();
+  private static final int[] ECDSA_SERVER = withSigner("_ECDSA_");
+  private static final int[] RSA_SERVER = withSigner("_RSA_");
+
   private CipherSuites() {}
 
   private static void add(int suite, String name) {
@@ -39,12 +44,15 @@ public final class CipherSuites {
 
   /** Every suite, for a client's offer. */
   public static int[] all() {
-    return NAMES.keySet().stream().mapToInt(Integer::intValue).toArray();
+    return ALL.clone();
   }
 
   /** The suites a server with a certificate of {@code keyType} can sign for. */
   public static int[] forServer(CertificateKeyType keyType) {
-    String signer = keyType == CertificateKeyType.ECDSA_P256 ? "_ECDSA_" : "_RSA_";
+    return (keyType == CertificateKeyType.ECDSA_P256 ? ECDSA_SERVER : RSA_SERVER).clone();
+  }
+
+  private static int[] withSigner(String signer) {
     return NAMES.entrySet().stream().filter(e -> e.getValue().contains(signer))
         .mapToInt(Map.Entry::getKey).toArray();
   }

@@ -23,12 +23,8 @@ public final class DtlsClientPeer extends DefaultTlsClient {
   private final FingerprintVerifier verifier;
   private final SrtpNegotiation srtp;
 
-  /**
-   * A client for one handshake.
-   *
-   * @throws IOException if the local certificate cannot be loaded
-   */
-  public DtlsClientPeer(PeerSettings settings, HandshakeEvents events) throws IOException {
+  /** A client for one handshake. */
+  public DtlsClientPeer(PeerSettings settings, HandshakeEvents events) {
     super(SharedCrypto.CRYPTO);
     this.settings = settings;
     this.events = events;

@@ -24,12 +24,8 @@ public final class DtlsServerPeer extends DefaultTlsServer {
   private final FingerprintVerifier verifier;
   private final SrtpNegotiation srtp;
 
-  /**
-   * A server for one handshake.
-   *
-   * @throws IOException if the local certificate cannot be loaded
-   */
-  public DtlsServerPeer(PeerSettings settings, HandshakeEvents events) throws IOException {
+  /** A server for one handshake. */
+  public DtlsServerPeer(PeerSettings settings, HandshakeEvents events) {
     super(SharedCrypto.CRYPTO);
     this.settings = settings;
     this.events = events;

@@ -2,12 +2,16 @@ package org.ortc4j.dtls.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.TlsFatalAlert;
 import org.ortc4j.dtls.CertificateFingerprint;
 import org.ortc4j.dtls.DtlsFailure;
+import org.ortc4j.dtls.FingerprintAlgorithm;
 
 /**
  * Checks the peer's end-entity certificate against the expected fingerprints inside the
@@ -16,6 +20,8 @@ import org.ortc4j.dtls.DtlsFailure;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc8122#section-6.1">RFC 8122 §6.1</a>
  */
 final class FingerprintVerifier {
+  private static final HexFormat HEX = HexFormat.ofDelimiter(":").withUpperCase();
+
   private final List<CertificateFingerprint> expected;
   private final HandshakeEvents events;
 
@@ -31,8 +37,11 @@ final class FingerprintVerifier {
       throw new TlsFatalAlert(AlertDescription.handshake_failure, "no peer certificate");
     }
     List<byte[]> ders = encoded(chain);
+    Map<FingerprintAlgorithm, String> actual = new EnumMap<>(FingerprintAlgorithm.class);
     for (CertificateFingerprint fingerprint : expected) {
-      if (fingerprint.matches(ders.get(0))) {
+      // one hash per algorithm, however many fingerprints use it
+      String hash = actual.computeIfAbsent(fingerprint.algorithm(), a -> hex(a, ders.get(0)));
+      if (hash.equals(fingerprint.value())) {
         events.remoteCertificate(ders, fingerprint);
         return;
       }
@@ -40,6 +49,11 @@ final class FingerprintVerifier {
     events.failLocally(DtlsFailure.FINGERPRINT_MISMATCH,
         "the peer's certificate matches none of " + expected);
     throw new TlsFatalAlert(AlertDescription.bad_certificate, "fingerprint mismatch");
+  }
+
+  /** The hash in the canonical form {@link CertificateFingerprint#value()} holds. */
+  private static String hex(FingerprintAlgorithm algorithm, byte[] der) {
+    return HEX.formatHex(FingerprintDigests.digest(algorithm, der));
   }
 
   private static List<byte[]> encoded(Certificate chain) throws IOException {

@@ -11,6 +11,7 @@ import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.crypto.TlsCertificate;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCertificate;
 import org.ortc4j.dtls.CertificateKeyType;
 
 /** The local certificate and key as BouncyCastle signing credentials. */
@@ -18,9 +19,14 @@ final class LocalCredentials {
   private final PeerSettings settings;
   private final Certificate chain;
 
-  LocalCredentials(PeerSettings settings) throws IOException {
+  /**
+   * Wraps the already parsed certificate. A fresh wrapper per handshake, because
+   * BouncyCastle's wrapper caches the public key in unsynchronised fields; the parse is what
+   * costs, and that is done once.
+   */
+  LocalCredentials(PeerSettings settings) {
     this.settings = settings;
-    TlsCertificate certificate = SharedCrypto.CRYPTO.createCertificate(settings.certificateDer());
+    TlsCertificate certificate = new BcTlsCertificate(SharedCrypto.CRYPTO, settings.certificate());
     this.chain = new Certificate(new TlsCertificate[] {certificate});
   }
 

@@ -1,6 +1,7 @@
 package org.ortc4j.dtls.internal;
 
 import java.util.List;
+import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.ortc4j.dtls.CertificateFingerprint;
 import org.ortc4j.dtls.CertificateKeyType;
@@ -9,7 +10,7 @@ import org.ortc4j.srtp.SrtpProfile;
 /**
  * What the BouncyCastle peers need from a session's configuration.
  *
- * @param certificateDer the local certificate as DER
+ * @param certificate the local certificate, parsed once per {@code DtlsCertificate}
  * @param privateKey the local private key
  * @param keyType the local key type
  * @param remoteFingerprints the fingerprints the peer's certificate may match (non-empty)
@@ -18,6 +19,6 @@ import org.ortc4j.srtp.SrtpProfile;
  * @param initialResendMillis the first retransmission wait in milliseconds
  */
 public record PeerSettings(
-    byte[] certificateDer, AsymmetricKeyParameter privateKey, CertificateKeyType keyType,
+    Certificate certificate, AsymmetricKeyParameter privateKey, CertificateKeyType keyType,
     List<CertificateFingerprint> remoteFingerprints, List<SrtpProfile> srtpProfiles,
     int handshakeTimeoutMillis, int initialResendMillis) {}

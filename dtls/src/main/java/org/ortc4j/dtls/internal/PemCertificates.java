@@ -74,7 +74,8 @@ public final class PemCertificates {
     CertificateKeyType type = keyType(publicKey);
     AsymmetricKeyParameter privateKey = privateKey(blocks.key);
     checkKeyPair(publicKey, privateKey);
-    return new CertificateMaterial(encoded(blocks.certificate), blocks.key, privateKey, type);
+    return new CertificateMaterial(encoded(blocks.certificate),
+        blocks.certificate.toASN1Structure(), blocks.key, privateKey, type);
   }
 
   private static final class Blocks {

@@ -10,6 +10,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
@@ -17,7 +18,6 @@ import org.bouncycastle.crypto.generators.RSAKeyPairGenerator;
 import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
 import org.bouncycastle.crypto.params.ECNamedDomainParameters;
 import org.bouncycastle.crypto.params.RSAKeyGenerationParameters;
-import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
 import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
@@ -48,10 +48,9 @@ public final class SelfSignedCertificates {
           name(commonName), randomSerial(), Date.from(notBefore), Date.from(notAfter),
           name(commonName), SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(
               keyPair.getPublic()));
-      byte[] der = builder.build(signer(type, keyPair)).getEncoded();
-      return new CertificateMaterial(der,
-          PrivateKeyInfoFactory.createPrivateKeyInfo(keyPair.getPrivate()),
-          keyPair.getPrivate(), type);
+      X509CertificateHolder certificate = builder.build(signer(type, keyPair));
+      return new CertificateMaterial(certificate.getEncoded(), certificate.toASN1Structure(),
+          null, keyPair.getPrivate(), type);
     } catch (IOException | OperatorCreationException e) {
       throw new IllegalStateException("cannot build a self-signed certificate", e);
     }
