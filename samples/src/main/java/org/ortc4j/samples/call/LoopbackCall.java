@@ -119,11 +119,8 @@ public final class LoopbackCall {
   /** Packets still in flight after the last send: wait, bounded, for them to land. */
   private static void awaitDelivery(Peer alice, Peer bob) throws InterruptedException {
     long deadline = System.nanoTime() + DRAIN_TIMEOUT_MILLIS * 1_000_000L;
-    while (System.nanoTime() < deadline
-        && (alice.packetsReceived() < bob.packetsSent()
-            || bob.packetsReceived() < alice.packetsSent())) {
-      Thread.sleep(10); // polling a counter with a deadline; nothing to wait on
-    }
+    alice.awaitReceived(bob.packetsSent(), deadline);
+    bob.awaitReceived(alice.packetsSent(), deadline);
   }
 
   private boolean summarize(Peer alice, Peer bob) {

@@ -242,6 +242,10 @@ final class Peer implements AutoCloseable {
     return receiveStats.received();
   }
 
+  boolean awaitReceived(long count, long deadlineNanos) throws InterruptedException {
+    return receiveStats.awaitReceived(count, deadlineNanos);
+  }
+
   long packetsLost() {
     return receiveStats.lost();
   }

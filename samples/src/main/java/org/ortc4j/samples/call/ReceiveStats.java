@@ -42,6 +42,16 @@ final class ReceiveStats {
       extendedHighest = extend(sequence);
     }
     updateJitter(timestamp, arrivalNanos);
+    notifyAll();
+  }
+
+  /** Waits until {@code count} packets have arrived or the deadline passes; true if they did. */
+  synchronized boolean awaitReceived(long count, long deadlineNanos) throws InterruptedException {
+    long left;
+    while (received < count && (left = deadlineNanos - System.nanoTime()) > 0) {
+      wait(Math.max(1, left / 1_000_000));
+    }
+    return received >= count;
   }
 
   /** The sequence number with its cycle count, taking the candidate nearest the highest seen. */
