@@ -25,15 +25,30 @@ public final class KeyDerivation {
   // The label is the top byte of the 56-bit key_id, which is right-aligned in the 112-bit x.
   private static final int LABEL_POSITION = 7;
 
-  private KeyDerivation() {}
+  private final AesCounterMode prf;
+  private final byte[] masterSalt;
+
+  /**
+   * The function keyed with {@code masterKey} and {@code masterSalt}: one AES key schedule for
+   * all the session keys of a context.
+   */
+  public KeyDerivation(byte[] masterKey, byte[] masterSalt) {
+    this.prf = new AesCounterMode(masterKey);
+    this.masterSalt = masterSalt.clone();
+  }
 
   /** {@code length} bytes of session key material for {@code label}. */
-  public static byte[] derive(byte[] masterKey, byte[] masterSalt, int label, int length) {
+  public byte[] derive(int label, int length) {
     byte[] iv = new byte[16];
     System.arraycopy(masterSalt, 0, iv, 0, masterSalt.length);
     iv[LABEL_POSITION] ^= (byte) label;
     byte[] out = new byte[length];
-    new AesCounterMode(masterKey).apply(iv, out, 0, length);
+    prf.apply(iv, out, 0, length);
     return out;
+  }
+
+  /** {@code length} bytes of session key material for {@code label}, from a one-off function. */
+  public static byte[] derive(byte[] masterKey, byte[] masterSalt, int label, int length) {
+    return new KeyDerivation(masterKey, masterSalt).derive(label, length);
   }
 }
