@@ -5,6 +5,8 @@ package org.ortc4j.srtp.internal;
  * the master key, run on the master salt XOR the label (RFC 3711 §4.3.1, §4.3.3). RFC 7714 §11
  * uses the same function for the AEAD profiles, with the 12-byte master salt zero-padded to 14.
  *
+ * <p>An instance keeps one AES key schedule for all six labels of a context. Not thread-safe.
+ *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc3711#section-4.3">RFC 3711 §4.3</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7714#section-11">RFC 7714 §11</a>
  */
@@ -28,10 +30,7 @@ public final class KeyDerivation {
   private final AesCounterMode prf;
   private final byte[] masterSalt;
 
-  /**
-   * The function keyed with {@code masterKey} and {@code masterSalt}: one AES key schedule for
-   * all the session keys of a context.
-   */
+  /** The function keyed with {@code masterKey} and {@code masterSalt}. */
   public KeyDerivation(byte[] masterKey, byte[] masterSalt) {
     this.prf = new AesCounterMode(masterKey);
     this.masterSalt = masterSalt.clone();
