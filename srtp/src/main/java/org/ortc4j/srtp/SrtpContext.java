@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
 import java.util.Objects;
 import java.util.OptionalLong;
+import org.ortc4j.srtp.internal.KeyDerivation;
 import org.ortc4j.srtp.internal.PacketCipher;
 import org.ortc4j.srtp.internal.RtcpSession;
 import org.ortc4j.srtp.internal.RtpSession;
@@ -70,9 +71,10 @@ public final class SrtpContext {
         profile.saltLength(), profile);
     this.profile = profile;
     this.outbound = outbound;
-    this.rtp = new RtpSession(PacketCipher.create(profile, masterKey, masterSalt, false),
+    KeyDerivation kdf = new KeyDerivation(masterKey, masterSalt);
+    this.rtp = new RtpSession(PacketCipher.create(profile, kdf, false),
         options.maxStreams(), outbound ? 0 : options.rtpReplayWindow());
-    this.rtcp = new RtcpSession(PacketCipher.create(profile, masterKey, masterSalt, true),
+    this.rtcp = new RtcpSession(PacketCipher.create(profile, kdf, true),
         options.maxStreams(), outbound ? 0 : options.rtcpReplayWindow());
   }
 

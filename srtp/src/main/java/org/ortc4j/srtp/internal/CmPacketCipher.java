@@ -37,12 +37,11 @@ final class CmPacketCipher extends PacketCipher {
     this.saltLow = Bytes.getLong(iv, 8);
   }
 
-  static CmPacketCipher derive(SrtpProfile profile, byte[] masterKey, byte[] masterSalt,
-      boolean rtcp) {
+  static CmPacketCipher derive(SrtpProfile profile, KeyDerivation kdf, boolean rtcp) {
     int base = rtcp ? KeyDerivation.RTCP_ENCRYPTION : KeyDerivation.RTP_ENCRYPTION;
-    byte[] key = KeyDerivation.derive(masterKey, masterSalt, base, profile.keyLength());
-    byte[] auth = KeyDerivation.derive(masterKey, masterSalt, base + 1, AUTH_KEY_LENGTH);
-    byte[] salt = KeyDerivation.derive(masterKey, masterSalt, base + 2, SALT_LENGTH);
+    byte[] key = kdf.derive(base, profile.keyLength());
+    byte[] auth = kdf.derive(base + 1, AUTH_KEY_LENGTH);
+    byte[] salt = kdf.derive(base + 2, SALT_LENGTH);
     int tag = rtcp ? profile.rtcpTagLength() : profile.rtpTagLength();
     return new CmPacketCipher(key, salt, auth, tag);
   }

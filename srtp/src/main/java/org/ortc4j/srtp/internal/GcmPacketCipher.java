@@ -48,11 +48,10 @@ final class GcmPacketCipher extends PacketCipher {
     }
   }
 
-  static GcmPacketCipher derive(SrtpProfile profile, byte[] masterKey, byte[] masterSalt,
-      boolean rtcp) {
+  static GcmPacketCipher derive(SrtpProfile profile, KeyDerivation kdf, boolean rtcp) {
     int base = rtcp ? KeyDerivation.RTCP_ENCRYPTION : KeyDerivation.RTP_ENCRYPTION;
-    byte[] key = KeyDerivation.derive(masterKey, masterSalt, base, profile.keyLength());
-    byte[] salt = KeyDerivation.derive(masterKey, masterSalt, base + 2, SALT_LENGTH);
+    byte[] key = kdf.derive(base, profile.keyLength());
+    byte[] salt = kdf.derive(base + 2, SALT_LENGTH);
     return new GcmPacketCipher(key, salt);
   }
 

@@ -22,12 +22,14 @@ public abstract class PacketCipher {
     this.tagLength = tagLength;
   }
 
-  /** The cipher of {@code profile} for SRTP ({@code rtcp == false}) or SRTCP packets. */
-  public static PacketCipher create(SrtpProfile profile, byte[] masterKey, byte[] masterSalt,
-      boolean rtcp) {
+  /**
+   * The cipher of {@code profile} for SRTP ({@code rtcp == false}) or SRTCP packets, with session
+   * keys from {@code kdf} (which one context shares between its two ciphers).
+   */
+  public static PacketCipher create(SrtpProfile profile, KeyDerivation kdf, boolean rtcp) {
     return profile.isAead()
-        ? GcmPacketCipher.derive(profile, masterKey, masterSalt, rtcp)
-        : CmPacketCipher.derive(profile, masterKey, masterSalt, rtcp);
+        ? GcmPacketCipher.derive(profile, kdf, rtcp)
+        : CmPacketCipher.derive(profile, kdf, rtcp);
   }
 
   /** Authentication tag length in bytes for the packet kind this cipher protects. */
