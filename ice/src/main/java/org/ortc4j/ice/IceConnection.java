@@ -11,7 +11,8 @@ package org.ortc4j.ice;
  */
 public interface IceConnection {
   /**
-   * Sends one datagram to the selected remote candidate.
+   * Sends one datagram to the selected remote candidate. An interrupted caller is served like
+   * any other (the socket stays open, the interrupt status stays set).
    *
    * @param buf the data
    * @param off where the datagram starts

@@ -55,6 +55,7 @@ public final class AgentConnection implements IceConnection {
       return IceSendStatus.SENT;
     } catch (IOException | RuntimeException e) {
       sendFailures.increment();
+      LOG.log(System.Logger.Level.DEBUG, () -> "send to " + p.remote + " failed", e);
       return closed ? IceSendStatus.CLOSED : IceSendStatus.FAILED;
     }
   }

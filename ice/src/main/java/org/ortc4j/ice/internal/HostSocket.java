@@ -1,13 +1,12 @@
 package org.ortc4j.ice.internal;
 
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.DatagramChannel;
 import java.util.concurrent.ThreadLocalRandom;
 import org.ice4j.socket.IceUdpSocketWrapper;
 import org.ice4j.socket.MultiplexingDatagramSocket;
@@ -21,6 +20,12 @@ import org.ice4j.socket.MultiplexingDatagramSocket;
  * until garbage collection). TURN ChannelData goes to the view under the candidate's
  * multiplexing socket, where ice4j's relayed socket reads it; that view stays idle without a
  * TURN server.
+ *
+ * <p>The socket is a {@link DatagramSocket}, not a {@code DatagramChannel}: a channel is closed
+ * for good when a thread sending on it is interrupted, and ice4j interrupts its own threads
+ * mid-send (a STUN transaction answered while its retransmission is being sent is cancelled with
+ * {@code Future.cancel(true)}), which killed the selected path right after consent came back. A
+ * {@code DatagramSocket} is not interruptible, so no sender's interrupt can close it.
  */
 public final class HostSocket implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(HostSocket.class.getName());
@@ -39,7 +44,7 @@ public final class HostSocket implements AutoCloseable {
     void onStunOverflow();
   }
 
-  private final DatagramChannel channel;
+  private final DatagramSocket socket;
   private final InetSocketAddress local;
   private final StunQueueSocket stackView;
   private final IceUdpSocketWrapper stackWrapper;
@@ -49,13 +54,13 @@ public final class HostSocket implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final Thread reader;
 
-  private HostSocket(DatagramChannel channel, Dispatcher dispatcher) throws IOException {
-    this.channel = channel;
-    this.local = (InetSocketAddress) channel.getLocalAddress();
+  private HostSocket(DatagramSocket socket, Dispatcher dispatcher) throws IOException {
+    this.socket = socket;
+    this.local = (InetSocketAddress) socket.getLocalSocketAddress();
     this.dispatcher = dispatcher;
-    this.stackView = new StunQueueSocket(channel, local);
+    this.stackView = new StunQueueSocket(this::send, local);
     this.stackWrapper = new IceUdpSocketWrapper(stackView);
-    this.channelDataView = new StunQueueSocket(channel, local);
+    this.channelDataView = new StunQueueSocket(this::send, local);
     this.multiplexer = new MultiplexingDatagramSocket(channelDataView);
     this.wrapper = new IceUdpSocketWrapper(multiplexer);
     this.reader = new Thread(this::readLoop, "ortc4j-ice-read-" + local.getPort());
@@ -70,36 +75,45 @@ public final class HostSocket implements AutoCloseable {
   public static HostSocket bind(
       InetAddress address, int minPort, int maxPort, int receiveBufferSize, Dispatcher dispatcher)
       throws IOException {
-    DatagramChannel channel = bindChannel(address, minPort, maxPort);
+    DatagramSocket socket = bindSocket(address, minPort, maxPort);
     try {
-      channel.setOption(StandardSocketOptions.SO_RCVBUF, receiveBufferSize);
-      channel.setOption(StandardSocketOptions.SO_SNDBUF, receiveBufferSize);
-      return new HostSocket(channel, dispatcher);
+      socket.setOption(StandardSocketOptions.SO_RCVBUF, receiveBufferSize);
+      socket.setOption(StandardSocketOptions.SO_SNDBUF, receiveBufferSize);
+      return new HostSocket(socket, dispatcher);
     } catch (IOException | RuntimeException e) {
-      channel.close();
+      socket.close();
       throw e;
     }
   }
 
-  private static DatagramChannel bindChannel(InetAddress address, int minPort, int maxPort)
+  private static DatagramSocket bindSocket(InetAddress address, int minPort, int maxPort)
       throws IOException {
     if (minPort == 0 && maxPort == 0) {
-      return DatagramChannel.open().bind(new InetSocketAddress(address, 0));
+      return bindSocket(new InetSocketAddress(address, 0));
     }
     int span = maxPort - minPort + 1;
     int first = ThreadLocalRandom.current().nextInt(span);
     IOException last = null;
     for (int i = 0; i < span; i++) {
-      DatagramChannel channel = DatagramChannel.open();
       try {
-        return channel.bind(new InetSocketAddress(address, minPort + (first + i) % span));
+        return bindSocket(new InetSocketAddress(address, minPort + (first + i) % span));
       } catch (IOException e) {
-        channel.close();
         last = e;
       }
     }
     throw new IOException("no free UDP port on " + address + " in " + minPort + ".." + maxPort,
         last);
+  }
+
+  private static DatagramSocket bindSocket(InetSocketAddress at) throws IOException {
+    DatagramSocket socket = new DatagramSocket(null);
+    try {
+      socket.bind(at);
+      return socket;
+    } catch (IOException | RuntimeException e) {
+      socket.close();
+      throw e;
+    }
   }
 
   /** Starts the read loop. */
@@ -122,29 +136,29 @@ public final class HostSocket implements AutoCloseable {
     return stackWrapper;
   }
 
-  /** Sends a datagram from this socket. */
+  /**
+   * Sends a datagram from this socket. An interrupted caller neither closes the socket nor loses
+   * its interrupt status.
+   */
   public void send(byte[] buf, int off, int len, SocketAddress to) throws IOException {
-    channel.send(ByteBuffer.wrap(buf, off, len), to);
+    socket.send(new DatagramPacket(buf, off, len, to));
   }
 
   private void readLoop() {
-    ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
-    byte[] bytes = buffer.array();
+    byte[] bytes = new byte[MAX_DATAGRAM];
+    DatagramPacket packet = new DatagramPacket(bytes, bytes.length);
     while (true) {
-      buffer.clear();
-      InetSocketAddress from;
+      packet.setData(bytes, 0, bytes.length);
       try {
-        from = (InetSocketAddress) channel.receive(buffer);
-      } catch (ClosedChannelException e) {
-        return;
+        socket.receive(packet);
       } catch (IOException e) {
-        if (!channel.isOpen()) {
+        if (socket.isClosed()) {
           return;
         }
         LOG.log(System.Logger.Level.DEBUG, "receive failed on " + local, e);
         continue;
       }
-      dispatch(bytes, buffer.position(), from);
+      dispatch(bytes, packet.getLength(), (InetSocketAddress) packet.getSocketAddress());
     }
   }
 
@@ -165,11 +179,7 @@ public final class HostSocket implements AutoCloseable {
   /** Closes the socket, ice4j's view of it, and waits (bounded) for the read loop to end. */
   @Override
   public void close() {
-    try {
-      channel.close();
-    } catch (IOException e) {
-      LOG.log(System.Logger.Level.DEBUG, "close failed on " + local, e);
-    }
+    socket.close();
     multiplexer.close();
     stackView.close();
     channelDataView.close();

@@ -11,7 +11,6 @@ import java.net.SocketAddress;
 import java.net.SocketException;
 import java.net.SocketOptions;
 import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -44,10 +43,6 @@ final class StunQueueSocket extends DatagramSocket {
   private volatile int soTimeoutMillis;
 
   private record Datagram(byte[] data, InetSocketAddress from) {}
-
-  StunQueueSocket(DatagramChannel channel, InetSocketAddress local) {
-    this((buf, off, len, to) -> channel.send(ByteBuffer.wrap(buf, off, len), to), local);
-  }
 
   StunQueueSocket(Sender sender, InetSocketAddress local) {
     super(new UnusedImpl());
