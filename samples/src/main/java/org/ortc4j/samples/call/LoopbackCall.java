@@ -125,7 +125,7 @@ public final class LoopbackCall {
 
   private boolean summarize(Peer alice, Peer bob) {
     out.println();
-    out.println("peer   sent  received  lost  failed-to-decrypt  RTT (from RTCP RR)");
+    out.println("peer   sent  received  lost  failed-to-decrypt  RTT (from RTCP reports)");
     boolean okA = line("alice", alice, bob);
     boolean okB = line("bob", bob, alice);
     out.println();
