@@ -56,6 +56,7 @@ public final class LoopbackCall {
       connectDtls(alice, bob);
       exchangeMedia(alice, bob);
       awaitDelivery(alice, bob);
+      finalReports(alice, bob);
       boolean complete = summarize(alice, bob);
       timeline.log("", "stopping: close_notify, then ICE agents closed");
       return complete;
@@ -94,6 +95,26 @@ public final class LoopbackCall {
     } finally {
       a.shutdownNow();
       b.shutdownNow();
+      // the main thread writes next (finalReports): one writer per outbound SRTP context
+      a.awaitTermination(5, TimeUnit.SECONDS);
+      b.awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * Reports sent while both sides stream cross each other, so either side may end without an
+   * RTT. One last round in turn, each report answering the one before, gives both sides one:
+   * alice's SR, bob's SR (its block has alice's LSR: alice measures), alice's SR (bob measures).
+   */
+  private void finalReports(Peer alice, Peer bob) throws InterruptedException {
+    timeline.log("", "final RTCP round: each Sender Report answers the previous one");
+    long deadline = System.nanoTime() + DRAIN_TIMEOUT_MILLIS * 1_000_000L;
+    Peer[] turns = {alice, bob, alice};
+    for (Peer sender : turns) {
+      Peer receiver = sender == alice ? bob : alice;
+      long before = receiver.senderReportsReceived();
+      sender.sendSenderReport();
+      receiver.awaitSenderReports(before + 1, deadline);
     }
   }
 
@@ -106,7 +127,7 @@ public final class LoopbackCall {
       int i = next[0]++;
       peer.sendRtp(i);
       if ((i + 1) % 25 == 0 || i + 1 == packets) {
-        peer.sendSenderReport(i + 1);
+        peer.sendSenderReport();
       }
       if (i + 1 == packets) {
         done.complete(null);

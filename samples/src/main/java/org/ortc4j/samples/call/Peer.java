@@ -153,11 +153,11 @@ final class Peer implements AutoCloseable {
   }
 
   /** Sends a Sender Report with a report block on the remote source, as one SRTCP packet. */
-  void sendSenderReport(int packetsSoFar) {
+  void sendSenderReport() {
     long now = System.nanoTime();
     List<ReceptionReport> blocks = receiveStats.report(now).map(List::of).orElse(List.of());
     SenderReport sr = new SenderReport(ssrc, NtpTime.fromInstant(Instant.now()),
-        rtpTimestamp(packetsSoFar), packetsSent, octetsSent, blocks);
+        rtpTimestamp((int) packetsSent), packetsSent, octetsSent, blocks);
     int len = RtcpCompound.serialize(List.of(sr), sendBuffer, 0);
     if (outbound.protectRtcp(sendBuffer, 0, len) == SrtpStatus.OK) {
       agent.connection().send(sendBuffer, 0, len + outbound.rtcpOverhead());
@@ -217,8 +217,9 @@ final class Peer implements AutoCloseable {
     try {
       for (RtcpPacket packet : RtcpCompound.parse(buf, off, len - inbound.rtcpOverhead())) {
         if (packet instanceof SenderReport sr) {
-          receiveStats.onSenderReport(sr.ntpTimestamp(), arrival);
+          // the RTT first: a caller woken by onSenderReport expects to find it recorded
           sr.reports().stream().filter(b -> b.ssrc() == ssrc).forEach(this::measureRtt);
+          receiveStats.onSenderReport(sr.ntpTimestamp(), arrival);
         }
       }
     } catch (RtcpParseException e) {
@@ -244,6 +245,14 @@ final class Peer implements AutoCloseable {
 
   boolean awaitReceived(long count, long deadlineNanos) throws InterruptedException {
     return receiveStats.awaitReceived(count, deadlineNanos);
+  }
+
+  long senderReportsReceived() {
+    return receiveStats.senderReports();
+  }
+
+  boolean awaitSenderReports(long count, long deadlineNanos) throws InterruptedException {
+    return receiveStats.awaitSenderReports(count, deadlineNanos);
   }
 
   long packetsLost() {

@@ -27,6 +27,7 @@ final class ReceiveStats {
   private long lastSrArrivalNanos;
   private long expectedPrior;
   private long receivedPrior;
+  private long senderReports;
 
   ReceiveStats(int clockRate) {
     this.clockRate = clockRate;
@@ -78,6 +79,22 @@ final class ReceiveStats {
   synchronized void onSenderReport(long ntpTimestamp, long arrivalNanos) {
     lastSrCompact = NtpTime.compact(ntpTimestamp);
     lastSrArrivalNanos = arrivalNanos;
+    senderReports++;
+    notifyAll();
+  }
+
+  synchronized long senderReports() {
+    return senderReports;
+  }
+
+  /** Waits until {@code count} Sender Reports have arrived or the deadline passes. */
+  synchronized boolean awaitSenderReports(long count, long deadlineNanos)
+      throws InterruptedException {
+    long left;
+    while (senderReports < count && (left = deadlineNanos - System.nanoTime()) > 0) {
+      wait(Math.max(1, left / 1_000_000));
+    }
+    return senderReports >= count;
   }
 
   synchronized long received() {
