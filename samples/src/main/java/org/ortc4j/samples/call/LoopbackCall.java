@@ -4,10 +4,12 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.LongSummaryStatistics;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ortc4j.dtls.DtlsHandshakeResult;
@@ -47,7 +49,10 @@ public final class LoopbackCall {
     System.exit(new LoopbackCall(System.out, seconds).run() ? 0 : 1);
   }
 
-  /** Runs the call; true when both sides received and decrypted every packet the other sent. */
+  /**
+   * Runs the call; true when both sides received and decrypted every packet the other sent and
+   * the hang-up's close_notify arrived.
+   */
   boolean run() throws Exception {
     timeline.log("", "two peers on 127.0.0.1: alice ICE-controlling, bob ICE-controlled");
     try (Peer alice = new Peer("alice", IceRole.CONTROLLING, 0xA11CE, timeline);
@@ -58,8 +63,20 @@ public final class LoopbackCall {
       awaitDelivery(alice, bob);
       finalReports(alice, bob);
       boolean complete = summarize(alice, bob);
-      timeline.log("", "stopping: close_notify, then ICE agents closed");
-      return complete;
+      return hangUp(bob, alice) && complete;
+    }
+  }
+
+  /** The caller closes first; the other side must see its close_notify before closing too. */
+  private boolean hangUp(Peer caller, Peer other) throws InterruptedException {
+    timeline.log("", "stopping: bob sends close_notify and closes ICE; then alice closes");
+    caller.close();
+    try {
+      other.closedByPeer().get(DRAIN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+      return true;
+    } catch (ExecutionException | TimeoutException e) {
+      timeline.log("", "no close_notify arrived within " + DRAIN_TIMEOUT_MILLIS + " ms");
+      return false;
     }
   }
 

@@ -64,6 +64,7 @@ final class Peer implements AutoCloseable {
   private final IceDtlsTransport dtlsTransport;
   private final ReceiveStats receiveStats = new ReceiveStats(CLOCK_RATE);
   private final CompletableFuture<IceCandidatePair> iceConnected = new CompletableFuture<>();
+  private final CompletableFuture<Void> closedByPeer = new CompletableFuture<>();
   private final AtomicLong unprotectFailures = new AtomicLong();
   private final AtomicLong badPayloads = new AtomicLong();
   private final List<Long> roundTripMicros = new ArrayList<>();
@@ -269,7 +270,13 @@ final class Peer implements AutoCloseable {
     }
   }
 
+  /** Completes when the peer's close_notify arrives. */
+  CompletableFuture<Void> closedByPeer() {
+    return closedByPeer;
+  }
+
   /** Sends close_notify (through ICE, still up), then frees the agent's sockets and threads. */
+  /** Idempotent. */
   @Override
   public void close() {
     if (dtls != null) {
@@ -323,6 +330,7 @@ final class Peer implements AutoCloseable {
     @Override
     public void onClosedByPeer() {
       timeline.log(name, "DTLS closed by peer (close_notify)");
+      closedByPeer.complete(null);
     }
   }
 }
