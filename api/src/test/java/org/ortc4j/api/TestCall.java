@@ -1,0 +1,46 @@
+package org.ortc4j.api;
+
+import java.util.concurrent.CompletableFuture;
+import org.ortc4j.ice.IceRole;
+
+/** Two {@link TestPeer}s wired to each other, as Pion's ortc example does over its signal. */
+final class TestCall implements AutoCloseable {
+  final TestPeer controlling;
+  final TestPeer controlled;
+
+  TestCall(OrtcSettings controllingSettings, OrtcSettings controlledSettings) {
+    controlling = new TestPeer("controlling", controllingSettings);
+    controlled = new TestPeer("controlled", controlledSettings);
+  }
+
+  TestCall() {
+    this(TestPeer.settings().build(), TestPeer.settings().build());
+  }
+
+  /** Gathers, trickles, starts ICE on both sides; returns both DTLS starts. */
+  CompletableFuture<Void> connect() {
+    return connect(controlled.dtls.getLocalParameters(), controlling.dtls.getLocalParameters());
+  }
+
+  /**
+   * As {@link #connect()}, with the parameters each side is told of the other (to forge them).
+   *
+   * @param toControlling what the controlling side receives as the controlled side's DTLS
+   * @param toControlled what the controlled side receives as the controlling side's DTLS
+   */
+  CompletableFuture<Void> connect(DtlsParameters toControlling, DtlsParameters toControlled) {
+    controlling.gatherTo(controlled);
+    controlled.gatherTo(controlling);
+    controlling.startIce(controlled, IceRole.CONTROLLING);
+    controlled.startIce(controlling, IceRole.CONTROLLED);
+    CompletableFuture<Void> a = controlling.dtls.startAsync(toControlling);
+    CompletableFuture<Void> b = controlled.dtls.startAsync(toControlled);
+    return CompletableFuture.allOf(a, b);
+  }
+
+  @Override
+  public void close() {
+    controlled.close();
+    controlling.close();
+  }
+}
