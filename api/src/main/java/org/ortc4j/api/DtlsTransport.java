@@ -48,8 +48,9 @@ import org.ortc4j.srtp.SrtpProfile;
  *
  * <p>Nothing is ever sent unencrypted: writes before CONNECTED fail with {@link
  * InvalidStateException}. Received packets are decrypted on the ICE read loop and delivered to
- * readers on this transport's media thread through bounded queues: a slow reader loses its
- * oldest packets (counted in {@link #counters()}), never stalls the network. Thread-safe;
+ * readers on this transport's media threads through bounded queues: a slow reader loses its
+ * oldest packets (counted in {@link #counters()}), never stalls the network nor the other
+ * readers (up to four readers may be called, or block, at once). Thread-safe;
  * streams deliver outside every lock.
  */
 public final class DtlsTransport {
@@ -253,7 +254,7 @@ public final class DtlsTransport {
   /**
    * Stops the transport: sends close_notify if connected, aborts a handshake in progress (a
    * pending start fails at once with {@link DtlsTransportFailure#STOPPED}), ends every reader
-   * stream and frees the media thread. The state becomes CLOSED, emitted once. Idempotent. The
+   * stream and frees the media threads. The state becomes CLOSED, emitted once. Idempotent. The
    * ICE transport is left running: stop it too when done.
    */
   public void stop() {
@@ -411,10 +412,11 @@ public final class DtlsTransport {
 
   /**
    * The decrypted RTP packets of one SSRC, from the subscription on, delivered on this
-   * transport's media thread (observe on another scheduler for slow work). Each subscriber has
-   * its own queue of {@link OrtcSettings#readQueueCapacity()} packets; a full queue drops its
-   * oldest, counted in {@link MediaCounters#readerDrops()}. Completes when the transport
-   * ends. The packets' payload arrays are shared between subscribers: do not modify them.
+   * transport's media threads, in order, one call at a time (observe on another scheduler for
+   * slow work: up to four readers may block at once without delaying the others). Each
+   * subscriber has its own queue of {@link OrtcSettings#readQueueCapacity()} packets; a full
+   * queue drops its oldest, counted in {@link MediaCounters#readerDrops()}. Completes when the
+   * transport ends. The packets' payload arrays are shared between subscribers: do not modify them.
    *
    * @param ssrc the 32-bit SSRC as an unsigned value
    */
@@ -430,7 +432,7 @@ public final class DtlsTransport {
   /**
    * Each SSRC whose RTP arrived while nobody read it, once (again after a reader subscribed
    * and went), at most 1024 distinct ones; subscribe to {@link #readRtp} to get the following
-   * packets. Delivered on the media thread; completes when the transport ends.
+   * packets. Delivered on a media thread; completes when the transport ends.
    */
   public Observable<Long> unknownSsrcs() {
     return media.unknownSsrcs();

@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.ortc4j.api.InvalidAccessException;
@@ -38,12 +40,17 @@ import org.ortc4j.srtp.SrtpStatus;
  * <p>Threads: writes come from any thread (one lock for RTP, one for RTCP, as an {@link
  * SrtpContext} wants one thread per packet kind); received packets come from the ICE read loop
  * and are decrypted there, then queued per reader ({@link PacketReaders}) and delivered on this
- * session's media thread. Media that arrives before the keys is held (bounded) and decrypted
+ * session's media threads: each reader in order on one thread at a time, and up to {@link
+ * #DELIVERY_THREADS} readers at once, so that a reader that blocks delays only itself (a single
+ * shared thread would stall every other SSRC's reader behind it). Idle threads end after a
+ * second. Media that arrives before the keys is held (bounded) and decrypted
  * once they exist. Nothing is sent before the keys: a write then fails.
  */
 public final class SrtpMedia implements Demultiplexer.Endpoint {
   /** The largest protected packet sent: an Ethernet-sized ICE path. */
   public static final int MAX_PACKET = 1500;
+  /** How many readers may be called at the same time (so how many may block at once). */
+  public static final int DELIVERY_THREADS = 4;
   private static final int MAX_UNKNOWN_SSRCS = 1024;
   private static final AtomicInteger IDS = new AtomicInteger();
 
@@ -83,14 +90,21 @@ public final class SrtpMedia implements Demultiplexer.Endpoint {
     this.options = options;
     this.earlyLimit = earlyLimit;
     this.readQueueCapacity = readQueueCapacity;
-    int id = IDS.incrementAndGet();
-    this.executor = Executors.newSingleThreadExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "ortc4j-media-" + id);
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.executor = deliveryPool("ortc4j-media-" + IDS.incrementAndGet() + "-");
     this.scheduler = Schedulers.from(executor);
     this.rtcpReaders = new PacketReaders<>(readQueueCapacity, scheduler, counters.readerDrops);
+  }
+
+  private static ThreadPoolExecutor deliveryPool(String prefix) {
+    AtomicInteger threads = new AtomicInteger();
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(DELIVERY_THREADS, DELIVERY_THREADS,
+        1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+          Thread thread = new Thread(runnable, prefix + threads.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   /** Keys both directions from the handshake's material, then decrypts what waited. */
@@ -219,7 +233,7 @@ public final class SrtpMedia implements Demultiplexer.Endpoint {
     return rtcpReaders.stream();
   }
 
-  /** SSRCs whose RTP arrived with no reader, each once (up to 1024), on the media thread. */
+  /** SSRCs whose RTP arrived with no reader, each once (up to 1024), on a media thread. */
   public Observable<Long> unknownSsrcs() {
     return unknownSsrcs.observeOn(scheduler);
   }
@@ -307,7 +321,7 @@ public final class SrtpMedia implements Demultiplexer.Endpoint {
     return counters.snapshot(demuxDrops);
   }
 
-  /** Ends every reader stream and stops the media thread once they have been told. */
+  /** Ends every reader stream and stops the media threads once they have been told. */
   public void close() {
     synchronized (earlyLock) {
       closed = true;
@@ -319,7 +333,7 @@ public final class SrtpMedia implements Demultiplexer.Endpoint {
     executor.shutdown(); // queued deliveries (the completions) still run
   }
 
-  /** The media thread's executor, to wait for in tests and shutdown. */
+  /** The media threads' executor, to wait for in tests and shutdown. */
   public ExecutorService executor() {
     return executor;
   }
