@@ -23,6 +23,12 @@ public final class IcePacketTransport implements PacketTransport, Demultiplexer.
   private static final byte[] CLOSED = new byte[0];
   /** An ICE path over Ethernet-sized links; the DTLS MTU setting stays below it. */
   private static final int MAX_DATAGRAM = 1500;
+  /**
+   * The smallest queue: a whole handshake flight (an RSA certificate chain spans several
+   * datagrams, arriving in one burst) must fit, or the same datagrams are lost on every
+   * retransmission and the handshake never completes.
+   */
+  static final int MIN_CAPACITY = 64;
 
   private final IceConnection connection;
   private final BlockingQueue<byte[]> inbound;
@@ -32,11 +38,12 @@ public final class IcePacketTransport implements PacketTransport, Demultiplexer.
 
   /**
    * @param connection the ICE connection to send on
-   * @param capacity how many received datagrams may wait for the session
+   * @param capacity how many received datagrams may wait for the session; raised to {@value
+   *     #MIN_CAPACITY} if smaller
    */
   public IcePacketTransport(IceConnection connection, int capacity) {
     this.connection = connection;
-    this.inbound = new ArrayBlockingQueue<>(Math.max(1, capacity));
+    this.inbound = new ArrayBlockingQueue<>(Math.max(MIN_CAPACITY, capacity));
   }
 
   /** Sets what sees each datagram before the session does. */
