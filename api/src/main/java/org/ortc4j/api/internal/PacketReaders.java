@@ -35,25 +35,27 @@ public final class PacketReaders<T> {
     this.drops = drops;
   }
 
-  /** A stream that gets the packets from its subscription on, until {@link #close()}. */
+  /**
+   * A stream that gets the packets from its subscription on, until {@link #close()}; one
+   * subscribed after close completes at once, on the subscribing thread (the media threads may
+   * be gone by then).
+   */
   public Flowable<T> stream() {
-    Flowable<T> source = Flowable.create(emitter -> {
-      if (closed) {
-        emitter.onComplete();
-        return;
-      }
-      // the read loop publishes while close() completes from another thread
-      FlowableEmitter<T> serialized = emitter.serialize();
-      emitters.add(serialized);
-      emitter.setCancellable(() -> emitters.remove(serialized));
-      if (closed) {
-        emitters.remove(serialized);
-        serialized.onComplete();
-      }
-    }, BackpressureStrategy.MISSING);
-    return source
+    Flowable<T> live = Flowable.<T>create(this::register, BackpressureStrategy.MISSING)
         .onBackpressureBuffer(capacity, drops::increment, BackpressureOverflowStrategy.DROP_OLDEST)
         .observeOn(scheduler);
+    return Flowable.defer(() -> closed ? Flowable.<T>empty() : live);
+  }
+
+  private void register(FlowableEmitter<T> emitter) {
+    // the read loop publishes while close() completes from another thread
+    FlowableEmitter<T> serialized = emitter.serialize();
+    emitters.add(serialized);
+    emitter.setCancellable(() -> emitters.remove(serialized));
+    if (closed) { // close() ran between the check in stream() and the add above
+      emitters.remove(serialized);
+      serialized.onComplete();
+    }
   }
 
   /** Whether anyone reads. */

@@ -43,8 +43,8 @@ import org.ortc4j.srtp.SrtpStatus;
  * session's media threads: each reader in order on one thread at a time, and up to {@link
  * #DELIVERY_THREADS} readers at once, so that a reader that blocks delays only itself (a single
  * shared thread would stall every other SSRC's reader behind it). Idle threads end after a
- * second. Media that arrives before the keys is held (bounded) and decrypted
- * once they exist. Nothing is sent before the keys: a write then fails.
+ * second, also after {@link #close()}. Media that arrives before the keys is held (bounded)
+ * and decrypted once they exist. Nothing is sent before the keys: a write then fails.
  */
 public final class SrtpMedia implements Demultiplexer.Endpoint {
   /** The largest protected packet sent: an Ethernet-sized ICE path. */
@@ -235,7 +235,8 @@ public final class SrtpMedia implements Demultiplexer.Endpoint {
 
   /** SSRCs whose RTP arrived with no reader, each once (up to 1024), on a media thread. */
   public Observable<Long> unknownSsrcs() {
-    return unknownSsrcs.observeOn(scheduler);
+    return Observable.defer(() -> closed ? Observable.<Long>empty()
+        : unknownSsrcs.observeOn(scheduler));
   }
 
   /**
@@ -321,7 +322,11 @@ public final class SrtpMedia implements Demultiplexer.Endpoint {
     return counters.snapshot(demuxDrops);
   }
 
-  /** Ends every reader stream and stops the media threads once they have been told. */
+  /**
+   * Ends every reader stream. The media threads end by themselves once idle for a second; the
+   * pool is not shut down, because an Rx worker that schedules a late completion on a shut-down
+   * executor is refused, and its subscriber would never complete.
+   */
   public void close() {
     synchronized (earlyLock) {
       closed = true;
@@ -330,10 +335,9 @@ public final class SrtpMedia implements Demultiplexer.Endpoint {
     rtpReaders.values().forEach(PacketReaders::close);
     rtcpReaders.close();
     unknownSsrcs.onComplete();
-    executor.shutdown(); // queued deliveries (the completions) still run
   }
 
-  /** The media threads' executor, to wait for in tests and shutdown. */
+  /** The media threads' executor (its threads end when idle for a second). */
   public ExecutorService executor() {
     return executor;
   }
