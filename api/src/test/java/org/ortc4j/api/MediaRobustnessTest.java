@@ -344,6 +344,20 @@ class MediaRobustnessTest {
     return changeCipherSpec || epochOne;
   }
 
+  @Test
+  void withoutAnEarlyQueueEarlyMediaIsDroppedAndTheHandshakeStillCompletes() throws Exception {
+    // RSA certificates make the handshake flights several datagrams each: the DTLS queue must
+    // take a whole flight even when no early media may wait
+    OrtcSettings none = TestPeer.settings().earlyPacketLimit(0)
+        .certificateKeyType(org.ortc4j.dtls.CertificateKeyType.RSA_2048).build();
+    TestPeer b = connect(none, none).controlled;
+    TestPeer a = call.controlling;
+    TestSubscriber<RtpPacket> main = b.dtls.readRtp(MAIN).test();
+    a.dtls.writeRtp(packet(MAIN, 0));
+    awaitCount(main, 1);
+    assertThat(main.values()).containsExactly(packet(MAIN, 0));
+  }
+
   // -- (f) writes ---------------------------------------------------------------------------
 
   @Test
@@ -438,6 +452,19 @@ class MediaRobustnessTest {
     }
     assertThatThrownBy(() -> b.dtls.writeRtp(packet(MAIN, 0)))
         .isInstanceOf(InvalidStateException.class);
+  }
+
+  @Test
+  void streamsSubscribedAfterStopCompleteAtOnce() throws Exception {
+    TestPeer b = connect().controlled;
+    b.dtls.stop();
+
+    b.dtls.readRtp(MAIN).test().awaitDone(WAIT_SECONDS, TimeUnit.SECONDS)
+        .assertComplete().assertNoValues();
+    b.dtls.readRtcp().test().awaitDone(WAIT_SECONDS, TimeUnit.SECONDS)
+        .assertComplete().assertNoValues();
+    b.dtls.unknownSsrcs().test().awaitDone(WAIT_SECONDS, TimeUnit.SECONDS)
+        .assertComplete().assertNoValues();
   }
 
   // -- helpers ------------------------------------------------------------------------------
