@@ -10,7 +10,9 @@ import org.ortc4j.ice.IceDatagramHandler;
  *
  * <p>DTLS datagrams that arrive before a DTLS endpoint is attached (the peer's ClientHello can
  * beat the application's {@code newDtlsTransport}) wait in a bounded queue and are handed over,
- * in order, when it attaches. Media without an endpoint is dropped: it cannot be decrypted.
+ * in order, when it attaches. Once an attached endpoint is detached (the DTLS transport ended),
+ * DTLS datagrams are dropped: nothing will read them. Media without an endpoint is dropped: it
+ * cannot be decrypted.
  *
  * <p>Called by the ICE read loop one datagram at a time; never blocks it.
  */
@@ -26,6 +28,7 @@ public final class Demultiplexer implements IceDatagramHandler {
   private final ArrayDeque<byte[]> earlyDtls = new ArrayDeque<>();
   private final LongAdder dropped = new LongAdder();
   private Endpoint dtls; // guarded by dtlsLock
+  private boolean dtlsAttached; // guarded by dtlsLock
   private volatile Endpoint media;
 
   /** @param earlyLimit how many DTLS datagrams wait for the DTLS endpoint */
@@ -46,7 +49,7 @@ public final class Demultiplexer implements IceDatagramHandler {
     synchronized (dtlsLock) {
       if (dtls != null) {
         dtls.onDatagram(buf, off, len);
-      } else if (earlyDtls.size() < earlyLimit) {
+      } else if (!dtlsAttached && earlyDtls.size() < earlyLimit) {
         byte[] copy = new byte[len];
         System.arraycopy(buf, off, copy, 0, len);
         earlyDtls.add(copy);
@@ -65,13 +68,18 @@ public final class Demultiplexer implements IceDatagramHandler {
     }
   }
 
-  /** Attaches (or with null detaches) the DTLS endpoint, first handing it what waited. */
+  /**
+   * Attaches the DTLS endpoint, first handing it what waited; or with null detaches it for good,
+   * so that later DTLS datagrams are dropped (counted) instead of held for nobody.
+   */
   public void setDtlsEndpoint(Endpoint endpoint) {
     synchronized (dtlsLock) {
       dtls = endpoint;
       if (endpoint == null) {
+        earlyDtls.clear();
         return;
       }
+      dtlsAttached = true;
       for (byte[] datagram; (datagram = earlyDtls.poll()) != null; ) {
         endpoint.onDatagram(datagram, 0, datagram.length);
       }
@@ -83,7 +91,10 @@ public final class Demultiplexer implements IceDatagramHandler {
     media = endpoint;
   }
 
-  /** Datagrams dropped: not DTLS/RTP/RTCP, no endpoint, or the early queue full. */
+  /**
+   * Datagrams dropped: not DTLS/RTP/RTCP, no endpoint (media; DTLS after a detach), or the early
+   * queue full.
+   */
   public long dropped() {
     return dropped.sum();
   }
