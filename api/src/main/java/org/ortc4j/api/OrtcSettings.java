@@ -157,7 +157,9 @@ public final class OrtcSettings {
   }
 
   private static Duration positive(Duration d, String name) {
-    if (d.toMillis() < 1 || d.toMillis() > Integer.MAX_VALUE) {
+    // compared as Durations: toMillis() overflows (ArithmeticException) for huge values
+    if (d.compareTo(Duration.ofMillis(1)) < 0
+        || d.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
       throw new IllegalArgumentException(name + " must be 1 ms to ~24 days, got " + d);
     }
     return d;
