@@ -20,6 +20,9 @@ import org.ortc4j.dtls.FingerprintAlgorithm;
  * @see <a href="https://www.w3.org/TR/webrtc/#rtccertificate-interface">W3C RTCCertificate</a>
  */
 public final class RtcCertificate {
+  /** How far back the dtls module dates a new certificate's start ({@link DtlsCertificate}). */
+  private static final Duration BACKDATE = Duration.ofDays(1);
+
   private final DtlsCertificate certificate;
 
   private RtcCertificate(DtlsCertificate certificate) {
@@ -28,7 +31,7 @@ public final class RtcCertificate {
 
   /** A new ECDSA P-256 certificate valid for 30 days. */
   public static RtcCertificate generate() {
-    return new RtcCertificate(DtlsCertificate.generate());
+    return generate(CertificateKeyType.ECDSA_P256, DtlsCertificate.DEFAULT_VALIDITY);
   }
 
   /**
@@ -39,8 +42,14 @@ public final class RtcCertificate {
    * @throws IllegalArgumentException if {@code validity} is not positive
    */
   public static RtcCertificate generate(CertificateKeyType keyType, Duration validity) {
-    return new RtcCertificate(
-        DtlsCertificate.generate(keyType, DtlsCertificate.DEFAULT_COMMON_NAME, validity));
+    Objects.requireNonNull(validity, "validity");
+    if (validity.isNegative() || validity.isZero()) {
+      throw new IllegalArgumentException("validity must be positive, got " + validity);
+    }
+    // the dtls module counts validity from its backdated start, a day ago: add that day back
+    // so that the certificate expires `validity` from now, as W3C's `expires` does
+    return new RtcCertificate(DtlsCertificate.generate(keyType,
+        DtlsCertificate.DEFAULT_COMMON_NAME, validity.plus(BACKDATE)));
   }
 
   /**
@@ -86,7 +95,7 @@ public final class RtcCertificate {
     return certificate.notAfter();
   }
 
-  /** Whether {@code now} is outside the validity period. */
+  /** Whether {@code now} is after {@link #expires()} (the start, a day back, is not checked). */
   public boolean isExpired(Instant now) {
     return certificate.isExpired(now);
   }
