@@ -111,14 +111,14 @@ public final class SrtpMedia implements Demultiplexer.Endpoint {
   public void key(SrtpKeyingMaterial keys, boolean dtlsClient) {
     SrtpContext in = SrtpContext.inbound(keys, dtlsClient, options);
     outbound = SrtpContext.outbound(keys, dtlsClient, options);
-    byte[][] waiting;
     synchronized (earlyLock) {
-      inbound = in;
-      waiting = early.toArray(new byte[0][]);
+      // decrypted before `inbound` is published: the read loop, which waits for this lock
+      // while `inbound` is null, cannot deliver a later packet ahead of the early ones
+      for (byte[] datagram : early) {
+        receive(in, datagram, 0, datagram.length);
+      }
       early.clear();
-    }
-    for (byte[] datagram : waiting) {
-      receive(in, datagram, 0, datagram.length);
+      inbound = in;
     }
   }
 
