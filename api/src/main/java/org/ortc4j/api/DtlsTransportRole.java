@@ -29,7 +29,13 @@ public enum DtlsTransportRole {
    * @throws IllegalArgumentException for any other text
    */
   public static DtlsTransportRole fromSignalName(String name) {
-    return valueOf(name.toUpperCase(Locale.ROOT));
+    for (DtlsTransportRole role : values()) {
+      if (role.name().equalsIgnoreCase(name)) {
+        return role;
+      }
+    }
+    throw new IllegalArgumentException(
+        "DTLS role must be auto, client or server, got \"" + name + "\"");
   }
 
   /** The concrete role, for CLIENT and SERVER. */

@@ -21,7 +21,7 @@ import org.ortc4j.srtp.SrtpProfile;
  * FAILED after 30 s without consent; host candidates on every interface but loopback, any port;
  * DTLS handshake timeout 30 s, first retransmission after 1 s, MTU 1200, role by the role rule,
  * role conflict assumed after 10 s without a ClientHello; SRTP profiles AEAD_AES_128_GCM,
- * AEAD_AES_256_GCM, AES_CM_128_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_32 (in that order of
+ * AEAD_AES_256_GCM, AES128_CM_HMAC_SHA1_80, AES128_CM_HMAC_SHA1_32 (in that order of
  * preference); replay windows 64 packets;
  * certificates ECDSA P-256 valid 30 days; 256 packets queued per reader.
  */

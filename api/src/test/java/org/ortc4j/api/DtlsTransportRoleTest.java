@@ -23,7 +23,8 @@ class DtlsTransportRoleTest {
   @ValueSource(strings = {"", "actpass", "active", "passive", " client"})
   void otherNamesAreRefused(String name) {
     assertThatThrownBy(() -> DtlsTransportRole.fromSignalName(name))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("auto, client or server");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -60,7 +60,8 @@ class OrtcCallTest {
       assertThat(a.dtls.cipherSuite()).isPresent().isEqualTo(b.dtls.cipherSuite());
       assertThat(a.dtls.getRemoteCertificate())
           .isEqualTo(b.dtls.getCertificates().get(0).der());
-      assertThat(b.dtls.getRemoteX509Certificate()).contains(a.dtls.getCertificates().get(0).x509());
+      assertThat(b.dtls.getRemoteX509Certificate())
+          .contains(a.dtls.getCertificates().get(0).x509());
       assertThat(a.ice.role()).contains(IceRole.CONTROLLING);
       assertThat(a.ice.selectedPair()).isPresent();
 
