@@ -195,17 +195,20 @@ public final class IceTransport {
 
   void onAgentState(IceConnectionState next) {
     if (next == IceConnectionState.FAILED) {
-      IceTransportException cause = new IceTransportException(failureReason(), "ICE failed");
-      failure = cause;
-      connected.completeExceptionally(cause);
+      failure = new IceTransportException(failureReason(), "ICE failed");
+    }
+    // state() changes before the start completes, so whoever waits on the start sees it; the
+    // emission comes after, so a subscriber's stop() cannot replace the start's failure reason
+    state.compareAndSetQueued(current -> current != IceConnectionState.CLOSED, next);
+    if (next == IceConnectionState.FAILED) {
+      connected.completeExceptionally(failure);
     } else if (next == IceConnectionState.CLOSED) {
       connected.completeExceptionally(
           new IceTransportException(IceTransportFailure.STOPPED, "closed before connecting"));
-    }
-    state.compareAndSet(current -> current != IceConnectionState.CLOSED, next);
-    if (next.isConnected()) {
+    } else if (next.isConnected()) {
       agent.selectedPair().ifPresent(connected::complete);
     }
+    state.drain();
   }
 
   private IceTransportFailure failureReason() {
