@@ -66,6 +66,10 @@ class FollowIceTest {
     assertThatThrownBy(() -> a.dtls.writeRtp(OrtcCallTest.packet(1, 1)))
         .isInstanceOf(InvalidStateException.class);
 
+    // the side that vanished closed everything locally
+    assertThat(b.iceStates.values()).endsWith(IceConnectionState.CLOSED);
+    assertThat(b.dtlsStates.values()).endsWith(DtlsTransportState.CLOSED);
+
     a.dtls.stop(); // FAILED is left only for CLOSED
     assertThat(a.dtlsStates.values()).endsWith(DtlsTransportState.FAILED,
         DtlsTransportState.CLOSED);

@@ -1,6 +1,7 @@
 package org.ortc4j.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reactivex.rxjava3.observers.TestObserver;
 import java.time.Duration;
@@ -41,6 +42,22 @@ class IceTransportTest {
     }
   }
 
+  /** The blocking start gives up at its timeout; the checks go on. */
+  @Test
+  void blockingStartTimesOutWithoutEndingTheChecks() {
+    try (TestPeer a = new TestPeer("alone"); TestPeer b = new TestPeer("silent")) {
+      a.gatherer.gather();
+
+      assertThatThrownBy(() -> a.ice.start(b.gatherer.getLocalParameters(),
+          IceRole.CONTROLLED, Duration.ofMillis(300)))
+          .isInstanceOf(RtcTimeoutException.class);
+      assertThat(a.ice.state()).isEqualTo(IceConnectionState.CHECKING);
+      assertThatThrownBy(() -> a.dtls.start(b.dtls.getLocalParameters(), Duration.ofMillis(300)))
+          .isInstanceOf(RtcTimeoutException.class);
+      assertThat(a.dtls.state()).isEqualTo(DtlsTransportState.CONNECTING);
+    }
+  }
+
   /** No remote candidate ever arrives: the connect timeout fails the transport and its start. */
   @Test
   void noRemoteCandidatesFailsWithConnectTimeout() throws Exception {
@@ -54,6 +71,9 @@ class IceTransportTest {
           IceTransportException.class);
 
       assertThat(e.reason()).isEqualTo(IceTransportFailure.CONNECT_TIMEOUT);
+      assertThat(a.ice.state()).as("the state is FAILED when the start fails")
+          .isEqualTo(IceConnectionState.FAILED);
+      assertThat(a.iceStates.await(IceConnectionState.FAILED, TestPeer.WAIT)).isTrue();
       assertThat(a.ice.failureCause()).hasValueSatisfying(
           cause -> assertThat(cause.reason()).isEqualTo(IceTransportFailure.CONNECT_TIMEOUT));
       assertThat(a.iceStates.values()).containsExactly(IceConnectionState.NEW,

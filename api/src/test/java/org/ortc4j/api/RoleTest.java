@@ -137,6 +137,37 @@ class RoleTest {
     }
   }
 
+  /**
+   * Both sides start ICE as controlling: the ICE role conflict (RFC 8445 §7.3.1.1) switches one
+   * of them, {@link IceTransport#role()} shows the live role, and the auto DTLS roles follow
+   * the live ICE roles, so the call connects.
+   */
+  @ParameterizedTest(name = "both ICE {0}")
+  @EnumSource(IceRole.class)
+  void iceRoleConflictIsResolvedAndDtlsFollowsTheLiveRole(IceRole both) throws Exception {
+    call = new TestCall();
+    TestPeer a = call.controlling;
+    TestPeer b = call.controlled;
+    a.gatherTo(b);
+    b.gatherTo(a);
+    CompletableFuture<?> ice = CompletableFuture.allOf(a.startIce(b, both), b.startIce(a, both));
+    CompletableFuture<Void> dtls = CompletableFuture.allOf(
+        a.dtls.startAsync(b.dtls.getLocalParameters()),
+        b.dtls.startAsync(a.dtls.getLocalParameters()));
+
+    Outcomes.success(ice);
+    Outcomes.success(dtls);
+
+    assertThat(List.of(a.ice.role().orElseThrow(), b.ice.role().orElseThrow()))
+        .containsExactlyInAnyOrder(IceRole.CONTROLLING, IceRole.CONTROLLED);
+    for (TestPeer peer : List.of(a, b)) {
+      DtlsRole expected = peer.ice.role().orElseThrow() == IceRole.CONTROLLING
+          ? DtlsRole.SERVER : DtlsRole.CLIENT;
+      assertThat(peer.dtls.role()).contains(expected);
+    }
+    assertMediaFlowsBothWays(a, b);
+  }
+
   private static void assertMediaFlowsBothWays(TestPeer a, TestPeer b) {
     TestSubscriber<RtpPacket> atB = b.dtls.readRtp(0xA).test();
     TestSubscriber<RtpPacket> atA = a.dtls.readRtp(0xB).test();

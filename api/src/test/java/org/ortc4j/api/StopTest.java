@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -140,6 +142,49 @@ class StopTest {
         .isInstanceOf(InvalidStateException.class);
     assertStopIsIdempotent(a);
     assertThat(a.dtlsStates.values()).isEqualTo(sequence);
+  }
+
+  /**
+   * The stop lands anywhere in a handshake of a few milliseconds, repeatedly: whether the start
+   * had completed or not, it is settled within 1 s, the state ends CLOSED, and CONNECTED never
+   * follows CLOSED.
+   */
+  @Test
+  void stopRacingTheHandshakeNeverLeavesAStartPendingOrConnectsAfterClosed() throws Exception {
+    for (int round = 0; round < 10; round++) {
+      call = new TestCall();
+      TestPeer a = call.controlling;
+      TestPeer b = call.controlled;
+      Outcomes.success(TestCall.connectIce(a, b));
+      CompletableFuture<Void> startA = a.dtls.startAsync(b.dtls.getLocalParameters());
+      CompletableFuture<Void> startB = b.dtls.startAsync(a.dtls.getLocalParameters());
+      boolean aFirst = round % 2 == 0;
+
+      // the side that stops first settles at once; the other one settles when it stops too
+      // (with ICE still up, it could only learn of an aborted handshake by its own timeouts)
+      (aFirst ? a : b).dtls.stop();
+      assertSettlesPromptly(aFirst ? startA : startB);
+      (aFirst ? b : a).dtls.stop();
+      assertSettlesPromptly(aFirst ? startB : startA);
+
+      for (TestPeer peer : List.of(a, b)) {
+        assertThat(peer.dtlsStates.values()).as("round %d, %s", round, peer.name)
+            .endsWith(DtlsTransportState.CLOSED).containsOnlyOnce(DtlsTransportState.CLOSED)
+            .doesNotHaveDuplicates();
+        assertThat(peer.dtls.state()).isEqualTo(DtlsTransportState.CLOSED);
+      }
+      call.close();
+      call = null;
+    }
+  }
+
+  /** Completed already, or failing with a DTLS error within 1 s. */
+  private static void assertSettlesPromptly(CompletableFuture<Void> start) throws Exception {
+    try {
+      start.get(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      assertThat(e.getCause()).isInstanceOf(DtlsTransportException.class);
+    }
   }
 
   private static void stop(TestPeer peer, Stop what) {
