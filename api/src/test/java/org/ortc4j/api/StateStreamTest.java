@@ -3,6 +3,7 @@ package org.ortc4j.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactivex.rxjava3.observers.TestObserver;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.ortc4j.api.internal.StateCell;
 import org.ortc4j.ice.IceConnectionState;
+import org.ortc4j.ice.IceRole;
 
 /**
  * The rules every state stream keeps (design.md §2): the current state replayed to a new
@@ -217,6 +219,58 @@ class StateStreamTest {
       assertThat(a.dtlsStates.awaitCompletion(TestPeer.WAIT)).isTrue();
       assertThat(a.dtlsStates.values()).endsWith(DtlsTransportState.CLOSED)
           .doesNotHaveDuplicates();
+    }
+  }
+
+  /**
+   * Hanging up from inside onNext(FAILED), the usual reaction to a failure, keeps the real
+   * reason: the start fails with it (not STOPPED), failureCause() keeps it, and CLOSED follows.
+   */
+  @Test
+  void stoppingFromOnNextFailedKeepsTheFailureReason() throws Exception {
+    try (TestCall call = new TestCall()) {
+      TestPeer a = call.controlling;
+      TestPeer b = call.controlled;
+      for (TestPeer peer : List.of(a, b)) {
+        peer.dtls.states().filter(s -> s == DtlsTransportState.FAILED).subscribe(s -> {
+          peer.dtls.stop();
+          peer.ice.stop();
+        });
+      }
+      DtlsParameters forged = DtlsParameters.auto(RtcCertificate.generate().getFingerprints());
+      TestCall.connectIce(a, b);
+      CompletableFuture<Void> startA = a.dtls.startAsync(forged);
+      b.dtls.startAsync(a.dtls.getLocalParameters());
+
+      DtlsTransportException e =
+          Outcomes.failure(startA, TestPeer.WAIT, DtlsTransportException.class);
+
+      assertThat(e.reason()).isEqualTo(DtlsTransportFailure.FINGERPRINT_MISMATCH);
+      assertThat(a.dtlsStates.awaitCompletion(TestPeer.WAIT)).isTrue();
+      assertThat(a.dtlsStates.values()).containsExactly(DtlsTransportState.NEW,
+          DtlsTransportState.CONNECTING, DtlsTransportState.FAILED, DtlsTransportState.CLOSED);
+      assertThat(a.dtls.failureCause()).hasValueSatisfying(cause ->
+          assertThat(cause.reason()).isEqualTo(DtlsTransportFailure.FINGERPRINT_MISMATCH));
+      assertThat(a.iceStates.awaitCompletion(TestPeer.WAIT)).isTrue();
+    }
+  }
+
+  /** The same on ICE: stopping from onNext(FAILED) leaves the start's CONNECT_TIMEOUT. */
+  @Test
+  void stoppingIceFromOnNextFailedKeepsTheFailureReason() throws Exception {
+    OrtcSettings settings = TestPeer.settings().iceConnectTimeout(Duration.ofSeconds(2)).build();
+    try (TestPeer a = new TestPeer("alone", settings); TestPeer b = new TestPeer("silent")) {
+      a.ice.states().filter(s -> s == IceConnectionState.FAILED).subscribe(s -> a.ice.stop());
+      a.gatherer.gather();
+
+      CompletableFuture<?> start = a.startIce(b, IceRole.CONTROLLING);
+
+      IceTransportException e = Outcomes.failure(start, TestPeer.WAIT,
+          IceTransportException.class);
+      assertThat(e.reason()).isEqualTo(IceTransportFailure.CONNECT_TIMEOUT);
+      assertThat(a.iceStates.awaitCompletion(TestPeer.WAIT)).isTrue();
+      assertThat(a.iceStates.values()).containsExactly(IceConnectionState.NEW,
+          IceConnectionState.CHECKING, IceConnectionState.FAILED, IceConnectionState.CLOSED);
     }
   }
 
