@@ -127,6 +127,27 @@ class MisuseTest {
     assertThat(b.dtls.counters().rtpReceived()).isEqualTo(1);
   }
 
+  /** Transports created over stopped ones start out CLOSED and refuse to start. */
+  @Test
+  void transportsOverStoppedOnesAreClosedAtOnce() {
+    OrtcApi api = OrtcApi.create(TestPeer.settings().build());
+    IceGatherer closedGatherer = api.newIceGatherer(IceGatherOptions.hostOnly());
+    closedGatherer.close();
+    IceTransport overClosedGatherer = api.newIceTransport(closedGatherer);
+    assertThat(overClosedGatherer.state()).isEqualTo(IceConnectionState.CLOSED);
+    overClosedGatherer.states().test().assertValues(IceConnectionState.CLOSED).assertComplete();
+
+    IceGatherer gatherer = api.newIceGatherer(IceGatherOptions.hostOnly());
+    IceTransport stoppedIce = api.newIceTransport(gatherer);
+    stoppedIce.stop();
+    DtlsTransport overStoppedIce = api.newDtlsTransport(stoppedIce);
+
+    assertThat(overStoppedIce.state()).isEqualTo(DtlsTransportState.CLOSED);
+    overStoppedIce.states().test().assertValues(DtlsTransportState.CLOSED).assertComplete();
+    assertThatThrownBy(() -> overStoppedIce.startAsync(b.dtls.getLocalParameters()))
+        .isInstanceOf(InvalidStateException.class);
+  }
+
   @Test
   void objectsAreUnusableAfterStop() throws Exception {
     a.gatherer.gather();

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -185,6 +187,37 @@ class StopTest {
     } catch (ExecutionException e) {
       assertThat(e.getCause()).isInstanceOf(DtlsTransportException.class);
     }
+  }
+
+  /** Threads stopping the same connected transports at once: one CLOSED each, no error. */
+  @Test
+  void concurrentStopsEmitClosedOnce() throws Exception {
+    call = new TestCall();
+    TestPeer a = call.controlling;
+    Outcomes.success(call.connect());
+    CountDownLatch go = new CountDownLatch(1);
+    List<CompletableFuture<Void>> stops = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Runnable stop = i % 2 == 0 ? a.dtls::stop : a.ice::stop;
+      stops.add(CompletableFuture.runAsync(() -> {
+        try {
+          go.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        stop.run();
+      }));
+    }
+    go.countDown();
+    CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new))
+        .get(TestPeer.WAIT.toSeconds(), TimeUnit.SECONDS);
+
+    assertThat(a.dtlsStates.awaitCompletion(TestPeer.WAIT)).isTrue();
+    assertThat(a.dtlsStates.values()).containsExactly(DtlsTransportState.NEW,
+        DtlsTransportState.CONNECTING, DtlsTransportState.CONNECTED, DtlsTransportState.CLOSED);
+    assertThat(a.iceStates.awaitCompletion(TestPeer.WAIT)).isTrue();
+    assertThat(a.iceStates.values()).containsOnlyOnce(IceConnectionState.CLOSED)
+        .endsWith(IceConnectionState.CLOSED);
   }
 
   private static void stop(TestPeer peer, Stop what) {
