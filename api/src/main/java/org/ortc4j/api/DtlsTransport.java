@@ -64,7 +64,8 @@ public final class DtlsTransport {
   private final IcePacketTransport packets;
   private final SrtpMedia media;
   private final Object lock = new Object();
-  private final Disposable iceStates;
+  /** Null while the constructor subscribes (the replayed ICE state may close us already). */
+  private volatile Disposable iceStates;
   private DtlsParameters remote; // guarded by lock
   private DtlsSession session; // guarded by lock
   private boolean started; // guarded by lock
@@ -276,7 +277,14 @@ public final class DtlsTransport {
       ice.demultiplexer().setDtlsEndpoint(null);
       ice.demultiplexer().setMediaEndpoint(null);
     }
-    iceStates.dispose();
+    stopFollowingIce();
+  }
+
+  private void stopFollowingIce() {
+    Disposable subscription = iceStates;
+    if (subscription != null) {
+      subscription.dispose();
+    }
   }
 
   private DtlsSession endSession() {
@@ -308,7 +316,7 @@ public final class DtlsTransport {
         DtlsTransportFailure.CLOSED_BY_PEER, "the peer closed the session", null, null));
     state.drain();
     finish(ending);
-    iceStates.dispose();
+    stopFollowingIce();
   }
 
   /** The state now. */
