@@ -3,6 +3,7 @@ package org.ortc4j.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reactivex.rxjava3.plugins.RxJavaPlugins;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -130,6 +131,18 @@ class MisuseTest {
   /** Transports created over stopped ones start out CLOSED and refuse to start. */
   @Test
   void transportsOverStoppedOnesAreClosedAtOnce() {
+    List<Throwable> undeliverable = new java.util.concurrent.CopyOnWriteArrayList<>();
+    RxJavaPlugins.setErrorHandler(undeliverable::add);
+    try {
+      createOverStoppedTransports();
+    } finally {
+      RxJavaPlugins.setErrorHandler(null);
+    }
+    assertThat(undeliverable).as("errors thrown inside the objects' own subscriptions")
+        .isEmpty();
+  }
+
+  private void createOverStoppedTransports() {
     OrtcApi api = OrtcApi.create(TestPeer.settings().build());
     IceGatherer closedGatherer = api.newIceGatherer(IceGatherOptions.hostOnly());
     closedGatherer.close();
