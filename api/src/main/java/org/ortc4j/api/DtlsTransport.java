@@ -73,6 +73,7 @@ public final class DtlsTransport {
   private Disposable conflictTimer; // guarded by lock
   private volatile DtlsRole role;
   private volatile boolean clientHelloSeen;
+  private volatile boolean peerHeard;
   private volatile DtlsHandshakeResult result;
   private volatile DtlsTransportException failure;
 
@@ -175,10 +176,8 @@ public final class DtlsTransport {
       sessionBegun = true;
       role = resolveRole();
       session = DtlsSession.start(role, packets, dtlsConfig(), new SessionEvents());
-      if (role == DtlsRole.SERVER) {
-        conflictTimer = Schedulers.computation().scheduleDirect(this::checkClientHello,
-            settings.dtlsRoleConflictTimeout().toMillis(), TimeUnit.MILLISECONDS);
-      }
+      conflictTimer = Schedulers.computation().scheduleDirect(this::checkRoleConflict,
+          settings.dtlsRoleConflictTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
@@ -203,6 +202,7 @@ public final class DtlsTransport {
 
   /** Runs on the session thread for each DTLS datagram it takes. */
   private void inspect(byte[] datagram) {
+    peerHeard = true;
     if (!DtlsRecords.isClientHello(datagram, 0, datagram.length)) {
       return;
     }
@@ -214,11 +214,23 @@ public final class DtlsTransport {
     }
   }
 
-  private void checkClientHello() {
-    if (!clientHelloSeen && state.get() == DtlsTransportState.CONNECTING) {
+  /**
+   * Both servers: no ClientHello comes. Both clients: each sees the other's ClientHello (see
+   * {@link #inspect}), unless the peer's only one was lost (ICE drops datagrams that beat its
+   * pair selection) and the peer, having seen ours, failed at once and went quiet: then we hear
+   * nothing at all.
+   */
+  private void checkRoleConflict() {
+    if (state.get() != DtlsTransportState.CONNECTING) {
+      return;
+    }
+    long millis = settings.dtlsRoleConflictTimeout().toMillis();
+    if (role == DtlsRole.SERVER && !clientHelloSeen) {
       fail(DtlsTransportFailure.ROLE_CONFLICT, "we are the DTLS server and no ClientHello came "
-          + "within " + settings.dtlsRoleConflictTimeout().toMillis()
-          + " ms: both sides are servers (or the peer never started)", null);
+          + "within " + millis + " ms: both sides are servers (or the peer never started)", null);
+    } else if (role == DtlsRole.CLIENT && !peerHeard) {
+      fail(DtlsTransportFailure.ROLE_CONFLICT, "we are the DTLS client and the peer sent nothing "
+          + "within " + millis + " ms: both sides are clients (or the peer never started)", null);
     }
   }
 
