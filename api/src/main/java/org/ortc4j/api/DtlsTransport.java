@@ -65,7 +65,8 @@ public final class DtlsTransport {
   private final IcePacketTransport packets;
   private final SrtpMedia media;
   private final Object lock = new Object();
-  private final Disposable iceStates;
+  /** Null while the constructor subscribes (the replayed ICE state may close us already). */
+  private volatile Disposable iceStates;
   private DtlsParameters remote; // guarded by lock
   private DtlsSession session; // guarded by lock
   private boolean started; // guarded by lock
@@ -73,6 +74,7 @@ public final class DtlsTransport {
   private Disposable conflictTimer; // guarded by lock
   private volatile DtlsRole role;
   private volatile boolean clientHelloSeen;
+  private volatile boolean peerHeard;
   private volatile DtlsHandshakeResult result;
   private volatile DtlsTransportException failure;
 
@@ -175,10 +177,8 @@ public final class DtlsTransport {
       sessionBegun = true;
       role = resolveRole();
       session = DtlsSession.start(role, packets, dtlsConfig(), new SessionEvents());
-      if (role == DtlsRole.SERVER) {
-        conflictTimer = Schedulers.computation().scheduleDirect(this::checkClientHello,
-            settings.dtlsRoleConflictTimeout().toMillis(), TimeUnit.MILLISECONDS);
-      }
+      conflictTimer = Schedulers.computation().scheduleDirect(this::checkRoleConflict,
+          settings.dtlsRoleConflictTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
@@ -203,6 +203,7 @@ public final class DtlsTransport {
 
   /** Runs on the session thread for each DTLS datagram it takes. */
   private void inspect(byte[] datagram) {
+    peerHeard = true;
     if (!DtlsRecords.isClientHello(datagram, 0, datagram.length)) {
       return;
     }
@@ -214,11 +215,23 @@ public final class DtlsTransport {
     }
   }
 
-  private void checkClientHello() {
-    if (!clientHelloSeen && state.get() == DtlsTransportState.CONNECTING) {
+  /**
+   * Both servers: no ClientHello comes. Both clients: each sees the other's ClientHello (see
+   * {@link #inspect}), unless the peer's only one was lost (ICE drops datagrams that beat its
+   * pair selection) and the peer, having seen ours, failed at once and went quiet: then we hear
+   * nothing at all.
+   */
+  private void checkRoleConflict() {
+    if (state.get() != DtlsTransportState.CONNECTING) {
+      return;
+    }
+    long millis = settings.dtlsRoleConflictTimeout().toMillis();
+    if (role == DtlsRole.SERVER && !clientHelloSeen) {
       fail(DtlsTransportFailure.ROLE_CONFLICT, "we are the DTLS server and no ClientHello came "
-          + "within " + settings.dtlsRoleConflictTimeout().toMillis()
-          + " ms: both sides are servers (or the peer never started)", null);
+          + "within " + millis + " ms: both sides are servers (or the peer never started)", null);
+    } else if (role == DtlsRole.CLIENT && !peerHeard) {
+      fail(DtlsTransportFailure.ROLE_CONFLICT, "we are the DTLS client and the peer sent nothing "
+          + "within " + millis + " ms: both sides are clients (or the peer never started)", null);
     }
   }
 
@@ -277,7 +290,14 @@ public final class DtlsTransport {
       ice.demultiplexer().setDtlsEndpoint(null);
       ice.demultiplexer().setMediaEndpoint(null);
     }
-    iceStates.dispose();
+    stopFollowingIce();
+  }
+
+  private void stopFollowingIce() {
+    Disposable subscription = iceStates;
+    if (subscription != null) {
+      subscription.dispose();
+    }
   }
 
   private DtlsSession endSession() {
@@ -309,7 +329,7 @@ public final class DtlsTransport {
         DtlsTransportFailure.CLOSED_BY_PEER, "the peer closed the session", null, null));
     state.drain();
     finish(ending);
-    iceStates.dispose();
+    stopFollowingIce();
   }
 
   /** The state now. */

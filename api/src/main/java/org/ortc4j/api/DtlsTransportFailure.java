@@ -12,7 +12,8 @@ public enum DtlsTransportFailure {
   HANDSHAKE_TIMEOUT,
   /**
    * Both sides took the same DTLS role: as client we received the peer's ClientHello, or as
-   * server no ClientHello came within {@link OrtcSettings#dtlsRoleConflictTimeout()}.
+   * server no ClientHello came, or as client nothing at all came, within {@link
+   * OrtcSettings#dtlsRoleConflictTimeout()} (a peer that never starts DTLS looks the same).
    */
   ROLE_CONFLICT,
   /** The peer sent a fatal alert (see {@link DtlsTransportException#alert()}). */

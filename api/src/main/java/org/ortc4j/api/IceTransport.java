@@ -70,7 +70,8 @@ public final class IceTransport {
    * @return completes with the selected pair once CONNECTED; fails with {@link
    *     IceTransportException} at once if the transport fails or is stopped first (never left
    *     pending: the connect timeout of the settings bounds it)
-   * @throws InvalidStateException if started before, or stopped
+   * @throws InvalidStateException if started before, stopped, or the gatherer's {@link
+   *     IceGatherer#gather()} was not called yet (that refusal leaves the transport NEW)
    */
   public CompletableFuture<IceCandidatePair> startAsync(IceParameters remote, IceRole role) {
     Objects.requireNonNull(remote, "remote");
@@ -88,7 +89,11 @@ public final class IceTransport {
     try {
       agent.start(role, remote);
     } catch (IllegalStateException e) {
-      throw new InvalidStateException("the ICE agent is closed: " + e.getMessage());
+      synchronized (lock) { // a refused start does not count: it may be retried after gather()
+        started = false;
+        this.remote = null;
+      }
+      throw new InvalidStateException("the ICE agent cannot start: " + e.getMessage());
     }
     return connected.copy();
   }
@@ -190,17 +195,20 @@ public final class IceTransport {
 
   void onAgentState(IceConnectionState next) {
     if (next == IceConnectionState.FAILED) {
-      IceTransportException cause = new IceTransportException(failureReason(), "ICE failed");
-      failure = cause;
-      connected.completeExceptionally(cause);
+      failure = new IceTransportException(failureReason(), "ICE failed");
+    }
+    // state() changes before the start completes, so whoever waits on the start sees it; the
+    // emission comes after, so a subscriber's stop() cannot replace the start's failure reason
+    state.compareAndSetQueued(current -> current != IceConnectionState.CLOSED, next);
+    if (next == IceConnectionState.FAILED) {
+      connected.completeExceptionally(failure);
     } else if (next == IceConnectionState.CLOSED) {
       connected.completeExceptionally(
           new IceTransportException(IceTransportFailure.STOPPED, "closed before connecting"));
-    }
-    state.compareAndSet(current -> current != IceConnectionState.CLOSED, next);
-    if (next.isConnected()) {
+    } else if (next.isConnected()) {
       agent.selectedPair().ifPresent(connected::complete);
     }
+    state.drain();
   }
 
   private IceTransportFailure failureReason() {

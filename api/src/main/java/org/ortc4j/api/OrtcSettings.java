@@ -20,9 +20,9 @@ import org.ortc4j.srtp.SrtpProfile;
  * <p>Defaults: ICE connect timeout 30 s, consent checks every 5 s, DISCONNECTED after 10 s and
  * FAILED after 30 s without consent; host candidates on every interface but loopback, any port;
  * DTLS handshake timeout 30 s, first retransmission after 1 s, MTU 1200, role by the role rule,
- * role conflict assumed after 10 s without a ClientHello; SRTP profiles AEAD_AES_128_GCM,
- * AEAD_AES_256_GCM, AES128_CM_HMAC_SHA1_80, AES128_CM_HMAC_SHA1_32 (in that order of
- * preference); replay windows 64 packets;
+ * role conflict assumed after 10 s without a ClientHello (server) or any reply (client); SRTP
+ * profiles AEAD_AES_128_GCM, AEAD_AES_256_GCM, AES128_CM_HMAC_SHA1_80, AES128_CM_HMAC_SHA1_32
+ * (in that order of preference); replay windows 64 packets;
  * certificates ECDSA P-256 valid 30 days; 256 packets queued per reader.
  */
 public final class OrtcSettings {
@@ -103,8 +103,9 @@ public final class OrtcSettings {
   }
 
   /**
-   * How long a DTLS server waits for a ClientHello after ICE connected before it reports {@link
-   * DtlsTransportFailure#ROLE_CONFLICT} (both sides took the server role).
+   * How long a DTLS server waits for a ClientHello, and a DTLS client for any reply, after the
+   * handshake began before it reports {@link DtlsTransportFailure#ROLE_CONFLICT} (both sides
+   * took the same role; two clients usually see each other's ClientHello at once).
    */
   public Duration dtlsRoleConflictTimeout() {
     return dtlsRoleConflictTimeout;
@@ -280,7 +281,10 @@ public final class OrtcSettings {
       return this;
     }
 
-    /** How long a DTLS server waits for a ClientHello before reporting a role conflict (10 s). */
+    /**
+     * How long a DTLS server waits for a ClientHello, or a client for any reply, before
+     * reporting a role conflict (10 s).
+     */
     public Builder dtlsRoleConflictTimeout(Duration timeout) {
       this.dtlsRoleConflictTimeout = Objects.requireNonNull(timeout, "timeout");
       return this;

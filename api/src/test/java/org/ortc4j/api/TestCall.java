@@ -29,13 +29,27 @@ final class TestCall implements AutoCloseable {
    * @param toControlled what the controlled side receives as the controlling side's DTLS
    */
   CompletableFuture<Void> connect(DtlsParameters toControlling, DtlsParameters toControlled) {
-    controlling.gatherTo(controlled);
-    controlled.gatherTo(controlling);
-    controlling.startIce(controlled, IceRole.CONTROLLING);
-    controlled.startIce(controlling, IceRole.CONTROLLED);
-    CompletableFuture<Void> a = controlling.dtls.startAsync(toControlling);
-    CompletableFuture<Void> b = controlled.dtls.startAsync(toControlled);
+    return connect(controlling, controlled, toControlling, toControlled);
+  }
+
+  /**
+   * The ORTC sequence between any two peers, {@code iceControlling} taking the ICE controlling
+   * role (to run a call with the roles the other way round).
+   */
+  static CompletableFuture<Void> connect(TestPeer iceControlling, TestPeer iceControlled,
+      DtlsParameters toControlling, DtlsParameters toControlled) {
+    connectIce(iceControlling, iceControlled);
+    CompletableFuture<Void> a = iceControlling.dtls.startAsync(toControlling);
+    CompletableFuture<Void> b = iceControlled.dtls.startAsync(toControlled);
     return CompletableFuture.allOf(a, b);
+  }
+
+  /** Gathers, trickles and starts ICE on both sides; returns both ICE starts. */
+  static CompletableFuture<Void> connectIce(TestPeer iceControlling, TestPeer iceControlled) {
+    iceControlling.gatherTo(iceControlled);
+    iceControlled.gatherTo(iceControlling);
+    return CompletableFuture.allOf(iceControlling.startIce(iceControlled, IceRole.CONTROLLING),
+        iceControlled.startIce(iceControlling, IceRole.CONTROLLED));
   }
 
   @Override

@@ -3,6 +3,8 @@ package org.ortc4j.api;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.ortc4j.ice.IceCandidatePair;
 import org.ortc4j.ice.IceConnectionState;
 import org.ortc4j.ice.IceGatheringState;
 import org.ortc4j.ice.IceRole;
@@ -73,8 +75,8 @@ final class TestPeer implements AutoCloseable {
   }
 
   /** The ORTC sequence up to starting ICE, asynchronously, in {@code role}. */
-  void startIce(TestPeer remote, IceRole role) {
-    ice.startAsync(remote.gatherer.getLocalParameters(), role);
+  CompletableFuture<IceCandidatePair> startIce(TestPeer remote, IceRole role) {
+    return ice.startAsync(remote.gatherer.getLocalParameters(), role);
   }
 
   @Override
