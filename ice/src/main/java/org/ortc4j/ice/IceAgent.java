@@ -141,7 +141,13 @@ public final class IceAgent implements AutoCloseable {
     try {
       session.join().gatherHosts(pool);
     } catch (IOException | RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "host gathering failed", e);
+      // closing during gathering interrupts it: expected, not worth a warning
+      boolean closing;
+      synchronized (lock) {
+        closing = state == IceConnectionState.CLOSED;
+      }
+      LOG.log(closing ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
+          "host gathering failed", e);
       onGatheringDone();
     }
   }

@@ -6,8 +6,10 @@ package org.ortc4j.ice;
  * <p>Obtained from {@link IceAgent#connection()}; exists from the agent's creation, and carries
  * datagrams once a pair is selected. Thread-safe: {@link #send} may be called from any thread.
  * Received datagrams go to one {@link IceDatagramHandler}, called from our read loop of the
- * selected pair's socket (never concurrently); datagrams from any other address than the selected remote candidate are dropped and
- * counted.
+ * selected pair's socket (never concurrently); datagrams from any other address than the selected
+ * remote candidate are dropped and counted. Up to 32 datagrams that arrive before the first
+ * selection (the peer may select first and speak at once) are held and delivered on selection
+ * if they came from the selected remote.
  */
 public interface IceConnection {
   /**

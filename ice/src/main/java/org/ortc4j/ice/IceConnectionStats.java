@@ -6,8 +6,10 @@ package org.ortc4j.ice;
  * @param received non-STUN datagrams read from the agent's sockets
  * @param delivered datagrams handed to the receiver
  * @param droppedNoReceiver dropped because no receiver was set
- * @param droppedNotSelected dropped because no pair was selected yet
+ * @param droppedNotSelected dropped because no pair was selected: beyond the first 32, which
+ *     are held until the first selection, or while consent is lost
  * @param droppedUnknownSource dropped because they did not come from the selected remote
+ *     (including held ones that did not)
  * @param sent datagrams sent
  * @param sendFailures sends the operating system refused
  * @param droppedStunOverflow STUN messages dropped because ice4j's queue was full

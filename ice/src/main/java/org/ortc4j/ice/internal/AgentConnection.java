@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
 import java.util.concurrent.atomic.LongAdder;
 import org.ortc4j.ice.IceConnection;
 import org.ortc4j.ice.IceConnectionStats;
@@ -14,6 +15,12 @@ import org.ortc4j.ice.IceSendStatus;
  * The datagram path over the selected pair: our host socket for host, server-reflexive and
  * peer-reflexive local candidates; ice4j's relayed socket (with one reader thread of ours) when
  * the local candidate is a relay.
+ *
+ * <p>Datagrams that arrive on a host socket before the first pair is selected are held (up to
+ * {@link #EARLY_LIMIT}) and delivered, in order, when the pair is selected if they came from its
+ * remote candidate. The controlled agent selects first (on the nominating check) and its layers
+ * send at once, e.g. a DTLS ClientHello that reaches the controlling agent just before the
+ * answer to its own check does; dropping it cost a 1 s DTLS retransmission in ~40 % of calls.
  */
 public final class AgentConnection implements IceConnection {
   private static final System.Logger LOG = System.getLogger(AgentConnection.class.getName());
@@ -21,11 +28,19 @@ public final class AgentConnection implements IceConnection {
   /** The selected path: exactly one of {@code host} and {@code relay} is set. */
   private record Path(HostSocket host, DatagramSocket relay, InetSocketAddress remote) {}
 
+  /** A datagram held until the first selection. */
+  private record Early(HostSocket socket, byte[] data, InetSocketAddress from) {}
+
+  /** How many datagrams wait for the first selection. */
+  static final int EARLY_LIMIT = 32;
+
   private final Object deliverLock = new Object();
   private volatile Path path;
   private volatile IceDatagramHandler receiver;
   private volatile boolean closed;
   private Thread relayReader;
+  private final ArrayDeque<Early> early = new ArrayDeque<>(); // guarded by deliverLock
+  private boolean everSelected; // guarded by deliverLock
 
   private final LongAdder received = new LongAdder();
   private final LongAdder delivered = new LongAdder();
@@ -75,14 +90,33 @@ public final class AgentConnection implements IceConnection {
   /** Selects a host-socket path. */
   public synchronized void selectHost(HostSocket host, InetSocketAddress remote) {
     stopRelayReader();
-    path = new Path(host, null, plain(remote));
+    Path p = new Path(host, null, plain(remote));
+    synchronized (deliverLock) {
+      path = p;
+      releaseEarly(p);
+    }
+  }
+
+  /** Delivers the held datagrams that came over the selected pair; drops the rest. */
+  private void releaseEarly(Path p) {
+    everSelected = true;
+    for (Early e; (e = early.poll()) != null; ) {
+      if (e.socket == p.host && p.remote.equals(e.from)) {
+        deliver(e.data, 0, e.data.length);
+      } else {
+        droppedUnknownSource.increment();
+      }
+    }
   }
 
   /** Selects a relayed path and starts reading the relayed socket. */
   public synchronized void selectRelay(DatagramSocket relay, InetSocketAddress remote) {
     stopRelayReader();
     Path p = new Path(null, relay, plain(remote));
-    path = p;
+    synchronized (deliverLock) {
+      path = p;
+      releaseEarly(p); // host datagrams: none can match a relayed path
+    }
     relayReader = new Thread(() -> readRelay(p), "ortc4j-ice-relay-read");
     relayReader.setDaemon(true);
     relayReader.start();
@@ -104,11 +138,30 @@ public final class AgentConnection implements IceConnection {
     received.increment();
     Path p = path;
     if (p == null) {
-      droppedNotSelected.increment();
+      holdOrDrop(socket, buf, len, from);
     } else if (p.host != socket || !p.remote.equals(from)) {
       droppedUnknownSource.increment();
     } else {
       deliver(buf, 0, len);
+    }
+  }
+
+  private void holdOrDrop(HostSocket socket, byte[] buf, int len, InetSocketAddress from) {
+    synchronized (deliverLock) {
+      Path p = path;
+      if (p != null) { // selected meanwhile
+        if (p.host == socket && p.remote.equals(from)) {
+          deliver(buf, 0, len);
+        } else {
+          droppedUnknownSource.increment();
+        }
+      } else if (!everSelected && !closed && early.size() < EARLY_LIMIT) {
+        byte[] copy = new byte[len];
+        System.arraycopy(buf, 0, copy, 0, len);
+        early.add(new Early(socket, copy, plain(from)));
+      } else {
+        droppedNotSelected.increment();
+      }
     }
   }
 
@@ -161,6 +214,10 @@ public final class AgentConnection implements IceConnection {
   public synchronized void close() {
     closed = true;
     deselect();
+    synchronized (deliverLock) {
+      droppedNotSelected.add(early.size());
+      early.clear();
+    }
   }
 
   private static InetSocketAddress plain(InetSocketAddress a) {
