@@ -223,7 +223,7 @@ public final class IceTransport {
 
   void onSelectedPair(IceCandidatePair pair) {
     selected.set(Optional.of(pair));
-    if (agent.state().isConnected()) {
+    if (state.get().isConnected()) { // ours, not the agent's: state() must agree with the start
       connected.complete(pair);
     }
   }

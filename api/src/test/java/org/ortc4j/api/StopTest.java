@@ -59,7 +59,8 @@ class StopTest {
         () -> a.dtls.start(b.dtls.getLocalParameters(), Duration.ofSeconds(30)));
     CompletableFuture<Void> dtlsB = b.dtls.startAsync(a.dtls.getLocalParameters());
     assertThat(a.dtlsStates.await(DtlsTransportState.CONNECTING, TestPeer.WAIT)).isTrue();
-    assertThat(a.ice.state()).isEqualTo(IceConnectionState.CHECKING);
+    // the agent reports CHECKING from its own thread, shortly after start
+    assertThat(a.iceStates.await(IceConnectionState.CHECKING, TestPeer.WAIT)).isTrue();
 
     stop(a, what);
 
@@ -89,6 +90,8 @@ class StopTest {
     DtlsTransportException followed = Outcomes.failure(dtlsB, PROMPTLY,
         DtlsTransportException.class);
     assertThat(followed.reason()).isEqualTo(DtlsTransportFailure.ICE_FAILED);
+    // the start fails as state() changes; the emission follows
+    assertThat(b.dtlsStates.await(DtlsTransportState.FAILED, TestPeer.WAIT)).isTrue();
     assertThat(b.dtlsStates.values()).containsExactly(DtlsTransportState.NEW,
         DtlsTransportState.CONNECTING, DtlsTransportState.FAILED);
     assertStopIsIdempotent(a);
