@@ -217,9 +217,8 @@ public final class DtlsTransport {
 
   /**
    * Both servers: no ClientHello comes. Both clients: each sees the other's ClientHello (see
-   * {@link #inspect}), unless the peer's only one was lost (ICE drops datagrams that beat its
-   * pair selection) and the peer, having seen ours, failed at once and went quiet: then we hear
-   * nothing at all.
+   * {@link #inspect}), unless the peer's ClientHello was lost on the way and the peer, having
+   * seen ours, failed at once and went quiet: then we hear nothing at all.
    */
   private void checkRoleConflict() {
     if (state.get() != DtlsTransportState.CONNECTING) {
