@@ -42,7 +42,7 @@ class OrtcSettingsTest {
     assertThat(s.srtpOptions().maxStreams()).isEqualTo(1024);
     assertThat(s.certificateKeyType()).isEqualTo(CertificateKeyType.ECDSA_P256);
     assertThat(s.certificateValidity()).isEqualTo(Duration.ofDays(30));
-    assertThat(s.readQueueCapacity()).isEqualTo(256);
+    assertThat(s.readQueueCapacity()).isEqualTo(2048);
     assertThat(s.earlyPacketLimit()).isEqualTo(64);
     assertThat(OrtcSettings.builder().build().toString()).isNotBlank();
   }
