@@ -37,8 +37,9 @@ import org.ortc4j.srtp.SrtpProfile;
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar org.ortc4j.bench.ApiBench [--cold 5]
  * [--warmup 20] [--runs 50] [--media-seconds 2] [--goal-runs 3] [--read-queue 0] [--only
- * all|connect|media] [--out bench/results/api]} ({@code --read-queue}: the readers' queue
- * capacity, 0 for the default); writes {@code <out>.txt} and {@code <out>.json}. About 2 minutes.
+ * all|connect|media|compare] [--compare-read-queue 2048] [--out bench/results/api]} ({@code
+ * --read-queue}: the readers' queue capacity, 0 for the default; {@code compare}: only the
+ * read queue comparison, default against {@code --compare-read-queue}, interleaved); writes {@code <out>.txt} and {@code <out>.json}. About 2 minutes.
  */
 public final class ApiBench {
   private static final long[] RATES =
@@ -72,6 +73,7 @@ public final class ApiBench {
     options.put("media-seconds", "2");
     options.put("goal-runs", "3");
     options.put("read-queue", "0");
+    options.put("compare-read-queue", "2048");
     options.put("only", "all");
     options.put("out", "bench/results/api");
     for (int i = 0; i + 1 < args.length; i += 2) {
@@ -105,12 +107,15 @@ public final class ApiBench {
     line("api benchmarks, " + Instant.now() + ", options " + options);
     machine();
     String only = options.get("only");
-    if (!only.equals("media")) {
+    if (only.equals("all") || only.equals("connect")) {
       cold();
       warm();
     }
-    if (!only.equals("connect")) {
+    if (only.equals("all") || only.equals("media")) {
       media();
+    }
+    if (only.equals("compare")) {
+      compareReadQueues();
     }
     line("load average at the end: " + loadAverage());
     write(Path.of(options.get("out")));
@@ -318,6 +323,57 @@ public final class ApiBench {
       }
     }
     json.add("\"media\": [" + String.join(", ", entries) + "]");
+  }
+
+  // Read queue comparison
+
+  /**
+   * Both ways at 50k and 75k packets/s per direction, alternating run by run between a pair
+   * with the default read queue and one with {@code --compare-read-queue}, so that both see
+   * the same machine load.
+   */
+  private void compareReadQueues() throws Exception {
+    int other = option("compare-read-queue");
+    List<String> entries = new ArrayList<>();
+    for (SrtpProfile profile : PROFILES) {
+      line("");
+      try (ApiCallPair standard = new ApiCallPair(settings(0, profile));
+          ApiCallPair larger = new ApiCallPair(settings(other, profile))) {
+        standard.connect();
+        larger.connect();
+        MediaThroughput a = new MediaThroughput(standard);
+        MediaThroughput b = new MediaThroughput(larger);
+        try {
+          a.run(25_000, 3, true); // untimed: JIT, socket buffers
+          b.run(25_000, 3, true);
+          for (long rate : new long[] {GOAL, 75_000}) {
+            entries.add(compareAt(profile, rate, a, b, other));
+          }
+        } finally {
+          a.close();
+          b.close();
+        }
+      }
+    }
+    json.add("\"readQueueComparison\": [" + String.join(", ", entries) + "]");
+  }
+
+  private String compareAt(SrtpProfile profile, long rate, MediaThroughput standard,
+      MediaThroughput larger, int other) throws Exception {
+    int defaultLossless = 0;
+    int otherLossless = 0;
+    List<String> runs = new ArrayList<>();
+    for (int i = 0; i < option("goal-runs"); i++) {
+      defaultLossless += paced(standard, rate, true, "queue default", runs).lossless() ? 1 : 0;
+      otherLossless += paced(larger, rate, true, "queue " + other, runs).lossless() ? 1 : 0;
+    }
+    line(String.format(Locale.ROOT, "%s both ways at %d/s per direction, lossless runs: read "
+        + "queue default %d of %d, read queue %d %d of %d", profile, rate, defaultLossless,
+        option("goal-runs"), other, otherLossless, option("goal-runs")));
+    return String.format(Locale.ROOT, "{\"profile\": \"%s\", \"perDirection\": %d, "
+        + "\"runs\": %d, \"losslessDefault\": %d, \"otherQueue\": %d, "
+        + "\"losslessOther\": %d, \"details\": [%s]}", profile, rate, option("goal-runs"),
+        defaultLossless, other, otherLossless, String.join(", ", runs));
   }
 
   /** Runs at the goal rate both ways; returns how many lost nothing. */
