@@ -76,13 +76,7 @@ public final class ApiBench {
     options.put("compare-read-queue", "2048");
     options.put("only", "all");
     options.put("out", "bench/results/api");
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      if (!args[i].startsWith("--") || !options.containsKey(args[i].substring(2))) {
-        throw new IllegalArgumentException("unknown option " + args[i]);
-      }
-      options.put(args[i].substring(2), args[i + 1]);
-    }
-    new ApiBench(options).run();
+    new ApiBench(BenchOptions.parse(options, args)).run();
     System.exit(0); // ice4j leaves daemon-less timers behind
   }
 

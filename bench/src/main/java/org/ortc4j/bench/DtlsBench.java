@@ -52,13 +52,7 @@ public final class DtlsBench {
     options.put("cold", "5");
     options.put("out", "bench/results/dtls");
     options.put("bench-dir", "bench");
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      if (!args[i].startsWith("--") || !options.containsKey(args[i].substring(2))) {
-        throw new IllegalArgumentException("unknown option " + args[i]);
-      }
-      options.put(args[i].substring(2), args[i + 1]);
-    }
-    new DtlsBench(options).run();
+    new DtlsBench(BenchOptions.parse(options, args)).run();
   }
 
   private int option(String name) {
