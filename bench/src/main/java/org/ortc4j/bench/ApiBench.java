@@ -2,7 +2,6 @@ package org.ortc4j.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -53,8 +52,7 @@ public final class ApiBench {
   private static final long RETRANSMIT_MS = 500;
 
   private final Map<String, String> options;
-  private final StringBuilder text = new StringBuilder();
-  private final List<String> json = new ArrayList<>();
+  private final BenchReport report = new BenchReport();
 
   private ApiBench(Map<String, String> options) {
     this.options = options;
@@ -126,7 +124,7 @@ public final class ApiBench {
     int cpus = Runtime.getRuntime().availableProcessors();
     line("cpu: " + model + ", " + cpus + " cpus; " + jvm);
     line("load average at the start: " + loadAverage());
-    json.add("\"machine\": {\"cpu\": " + quote(model) + ", \"cpus\": " + cpus + ", \"jvm\": "
+    report.json("\"machine\": {\"cpu\": " + quote(model) + ", \"cpus\": " + cpus + ", \"jvm\": "
         + quote(jvm) + ", \"loadAverageAtStart\": " + quote(loadAverage()) + "}");
   }
 
@@ -177,7 +175,7 @@ public final class ApiBench {
     double ratio = (double) total(runs.get("api")).median() / total(runs.get("lower")).median();
     line(String.format(Locale.ROOT, "cold api / lower layers (medians, gather->DTLS): %.2f",
         ratio));
-    json.add("\"cold\": {\"scenarios\": [" + String.join(", ", entries)
+    report.json("\"cold\": {\"scenarios\": [" + String.join(", ", entries)
         + String.format(Locale.ROOT, "], \"apiOverLowerMedian\": %.3f}", ratio));
   }
 
@@ -253,7 +251,7 @@ public final class ApiBench {
     line(String.format(Locale.ROOT, "connections whose DTLS part took over %d ms (a lost flight "
         + "waits for the 1 s retransmission): api %d, lower %d of %d", RETRANSMIT_MS,
         apiRetransmits, lowerRetransmits, api.size()));
-    json.add("\"warm\": {\"scenarios\": [" + apiJson + ", " + lowerJson + String.format(
+    report.json("\"warm\": {\"scenarios\": [" + apiJson + ", " + lowerJson + String.format(
         Locale.ROOT, "], \"apiOverLowerMedian\": %.3f, \"apiOverLowerP90\": %.3f, "
         + "\"dtlsOver%dMs\": {\"api\": %d, \"lower\": %d}}", ratio, p90Ratio, RETRANSMIT_MS,
         apiRetransmits, lowerRetransmits));
@@ -316,7 +314,7 @@ public final class ApiBench {
         }
       }
     }
-    json.add("\"media\": [" + String.join(", ", entries) + "]");
+    report.json("\"media\": [" + String.join(", ", entries) + "]");
   }
 
   // Read queue comparison
@@ -349,7 +347,7 @@ public final class ApiBench {
         }
       }
     }
-    json.add("\"readQueueComparison\": [" + String.join(", ", entries) + "]");
+    report.json("\"readQueueComparison\": [" + String.join(", ", entries) + "]");
   }
 
   private String compareAt(SrtpProfile profile, long rate, MediaThroughput standard,
@@ -381,7 +379,7 @@ public final class ApiBench {
     line("  cpu by thread over the goal runs, cores: " + cpu.coresByGroup());
     line(String.format(Locale.ROOT, "%s at the goal (%d/s per direction, both ways): lossless "
         + "in %d of %d runs", profile, GOAL, lossless, option("goal-runs")));
-    json.add(String.format(Locale.ROOT, "\"runs_%s_goal\": [%s]", profile,
+    report.json(String.format(Locale.ROOT, "\"runs_%s_goal\": [%s]", profile,
         String.join(", ", runs)));
     return lossless;
   }
@@ -404,7 +402,7 @@ public final class ApiBench {
     }
     line(String.format(Locale.ROOT, "%s %s: highest lossless paced rate %d packets/s per "
         + "direction; / SRTP alone: %.2f", profile, mode, best, best / reference));
-    json.add(String.format(Locale.ROOT, "\"runs_%s_%s\": [%s]", profile,
+    report.json(String.format(Locale.ROOT, "\"runs_%s_%s\": [%s]", profile,
         bothWays ? "both" : "one", String.join(", ", runs)));
     return best;
   }
@@ -434,19 +432,14 @@ public final class ApiBench {
   // Output
 
   private void line(String line) {
-    System.out.println(line);
-    text.append(line).append('\n');
+    report.line(line);
   }
 
   private void write(Path out) throws IOException {
-    Path parent = out.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Files.writeString(parent.resolve(out.getFileName() + ".txt"), text, StandardCharsets.UTF_8);
-    Files.writeString(parent.resolve(out.getFileName() + ".json"),
-        "{\n  " + String.join(",\n  ", json) + "\n}\n", StandardCharsets.UTF_8);
+    report.write(out);
   }
 
   private static String quote(String value) {
-    return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    return BenchReport.quote(value);
   }
 }

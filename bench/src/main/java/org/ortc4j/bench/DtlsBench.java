@@ -1,7 +1,6 @@
 package org.ortc4j.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,8 +35,7 @@ public final class DtlsBench {
   private static final int COLD_HANDSHAKES = 10;
 
   private final Map<String, String> options;
-  private final StringBuilder text = new StringBuilder();
-  private final List<String> json = new ArrayList<>();
+  private final BenchReport report = new BenchReport();
 
   private DtlsBench(Map<String, String> options) {
     this.options = options;
@@ -84,7 +82,7 @@ public final class DtlsBench {
     String jvm =
         System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
     line("cpu: " + model + ", " + Runtime.getRuntime().availableProcessors() + " cpus; " + jvm);
-    json.add(
+    report.json(
         "\"machine\": {\"cpu\": "
             + quote(model)
             + ", \"cpus\": "
@@ -124,7 +122,7 @@ public final class DtlsBench {
         "library", "group", "wall", "cpu (both ends)", "cpu/ossl", "round medians (wall)"));
     List<String> entries = new ArrayList<>();
     batches.forEach((name, reports) -> entries.add(warmEntry(name, reports, batches)));
-    json.add("\"warm\": [" + String.join(", ", entries) + "]");
+    report.json("\"warm\": [" + String.join(", ", entries) + "]");
   }
 
   private static void add(
@@ -201,7 +199,7 @@ public final class DtlsBench {
       }
       entries.add(coldEntry(scenario, runs));
     }
-    json.add("\"cold\": [" + String.join(", ", entries) + "]");
+    report.json("\"cold\": [" + String.join(", ", entries) + "]");
   }
 
   private static List<String> coldScenarios() {
@@ -263,7 +261,7 @@ public final class DtlsBench {
         BcpkixCertificates.generateLightweight(BcpkixCertificates.KeyType.RSA_2048, "bench"));
     p256.forEach((name, generate) -> entries.add(certificateEntry(name, generate, 200, 200)));
     rsa.forEach((name, generate) -> entries.add(certificateEntry(name, generate, 5, 20)));
-    json.add("\"certificates\": [" + String.join(", ", entries) + "]");
+    report.json("\"certificates\": [" + String.join(", ", entries) + "]");
   }
 
   private String certificateEntry(String name, Supplier<Object> generate, int warmup, int n) {
@@ -290,19 +288,14 @@ public final class DtlsBench {
   }
 
   private void line(String line) {
-    System.out.println(line);
-    text.append(line).append('\n');
+    report.line(line);
   }
 
   private void write(Path out) throws IOException {
-    Path parent = out.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Files.writeString(parent.resolve(out.getFileName() + ".txt"), text, StandardCharsets.UTF_8);
-    Files.writeString(parent.resolve(out.getFileName() + ".json"),
-        "{\n  " + String.join(",\n  ", json) + "\n}\n", StandardCharsets.UTF_8);
+    report.write(out);
   }
 
   private static String quote(String value) {
-    return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    return BenchReport.quote(value);
   }
 }
