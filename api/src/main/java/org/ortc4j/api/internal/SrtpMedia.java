@@ -248,10 +248,7 @@ public final class SrtpMedia implements Demultiplexer.Endpoint {
   public void writeRtp(byte[] buf, int off, int len) {
     SrtpContext out = requireReady();
     synchronized (rtpOutLock) {
-      if (len + out.rtpOverhead() > MAX_PACKET) {
-        throw new InvalidAccessException("RTP packet of " + len + " bytes exceeds "
-            + (MAX_PACKET - out.rtpOverhead()));
-      }
+      requireFits(len, out.rtpOverhead(), "RTP packet");
       if (!outView.wrap(buf, off, len)) {
         throw new InvalidAccessException("not a valid RTP packet (" + len + " bytes)");
       }
@@ -266,10 +263,7 @@ public final class SrtpMedia implements Demultiplexer.Endpoint {
     SrtpContext out = requireReady();
     synchronized (rtpOutLock) {
       int len = packet.serializedLength();
-      if (len + out.rtpOverhead() > MAX_PACKET) {
-        throw new InvalidAccessException("RTP packet of " + len + " bytes exceeds "
-            + (MAX_PACKET - out.rtpOverhead()));
-      }
+      requireFits(len, out.rtpOverhead(), "RTP packet");
       packet.serialize(rtpOut, 0);
       SrtpStatus status = out.protectRtp(rtpOut, 0, len);
       send(status, rtpOut, len + out.rtpOverhead(), counters.rtpSent);
@@ -284,13 +278,17 @@ public final class SrtpMedia implements Demultiplexer.Endpoint {
     SrtpContext out = requireReady();
     synchronized (rtcpOutLock) {
       int len = RtcpCompound.serializedLength(packets);
-      if (len + out.rtcpOverhead() > MAX_PACKET) {
-        throw new InvalidAccessException("RTCP compound of " + len + " bytes exceeds "
-            + (MAX_PACKET - out.rtcpOverhead()));
-      }
+      requireFits(len, out.rtcpOverhead(), "RTCP compound");
       RtcpCompound.serialize(packets, rtcpOut, 0);
       SrtpStatus status = out.protectRtcp(rtcpOut, 0, len);
       send(status, rtcpOut, len + out.rtcpOverhead(), counters.rtcpSent);
+    }
+  }
+
+  private static void requireFits(int len, int overhead, String what) {
+    if (len + overhead > MAX_PACKET) {
+      throw new InvalidAccessException(
+          what + " of " + len + " bytes exceeds " + (MAX_PACKET - overhead));
     }
   }
 

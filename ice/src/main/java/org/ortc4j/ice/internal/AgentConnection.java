@@ -101,11 +101,7 @@ public final class AgentConnection implements IceConnection {
   private void releaseEarly(Path p) {
     everSelected = true;
     for (Early e; (e = early.poll()) != null; ) {
-      if (e.socket == p.host && p.remote.equals(e.from)) {
-        deliver(e.data, 0, e.data.length);
-      } else {
-        droppedUnknownSource.increment();
-      }
+      deliverIfOnPath(p, e.socket, e.data, e.data.length, e.from);
     }
   }
 
@@ -139,10 +135,17 @@ public final class AgentConnection implements IceConnection {
     Path p = path;
     if (p == null) {
       holdOrDrop(socket, buf, len, from);
-    } else if (p.host != socket || !p.remote.equals(from)) {
-      droppedUnknownSource.increment();
     } else {
+      deliverIfOnPath(p, socket, buf, len, from);
+    }
+  }
+
+  private void deliverIfOnPath(Path p, HostSocket socket, byte[] buf, int len,
+      InetSocketAddress from) {
+    if (p.host == socket && p.remote.equals(from)) {
       deliver(buf, 0, len);
+    } else {
+      droppedUnknownSource.increment();
     }
   }
 
@@ -150,11 +153,7 @@ public final class AgentConnection implements IceConnection {
     synchronized (deliverLock) {
       Path p = path;
       if (p != null) { // selected meanwhile
-        if (p.host == socket && p.remote.equals(from)) {
-          deliver(buf, 0, len);
-        } else {
-          droppedUnknownSource.increment();
-        }
+        deliverIfOnPath(p, socket, buf, len, from);
       } else if (!everSelected && !closed && early.size() < EARLY_LIMIT) {
         byte[] copy = new byte[len];
         System.arraycopy(buf, 0, copy, 0, len);
