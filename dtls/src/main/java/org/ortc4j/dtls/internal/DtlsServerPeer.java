@@ -47,6 +47,12 @@ public final class DtlsServerPeer extends DefaultTlsServer {
     return CipherSuites.forServer(settings.keyType());
   }
 
+  /** Our order wins (AEAD first): a client listing CBC first still gets AES-GCM. */
+  @Override
+  protected boolean preferLocalCipherSuites() {
+    return true;
+  }
+
   /**
    * BouncyCastle's choice, with a client that offered nothing we take (e.g. only static-RSA key
    * exchange, which has no forward secrecy) reported as {@link
