@@ -490,6 +490,7 @@ public final class DtlsTransport {
       case FINGERPRINT_MISMATCH -> DtlsTransportFailure.FINGERPRINT_MISMATCH;
       case CERTIFICATE_MISSING -> DtlsTransportFailure.CERTIFICATE_MISSING;
       case NO_COMMON_SRTP_PROFILE -> DtlsTransportFailure.NO_COMMON_SRTP_PROFILE;
+      case NO_COMMON_CIPHER_SUITE -> DtlsTransportFailure.NO_COMMON_CIPHER_SUITE;
       case HANDSHAKE_TIMEOUT -> DtlsTransportFailure.HANDSHAKE_TIMEOUT;
       case ALERT_RECEIVED -> DtlsTransportFailure.ALERT_RECEIVED;
       case CLOSED_BY_PEER -> DtlsTransportFailure.CLOSED_BY_PEER;

@@ -8,6 +8,12 @@ public enum DtlsTransportFailure {
   CERTIFICATE_MISSING,
   /** The peers share no SRTP protection profile. */
   NO_COMMON_SRTP_PROFILE,
+  /**
+   * As DTLS server: the peer offered no cipher suite we accept (only forward-secret ECDHE suites
+   * are; a peer offering only static-RSA key exchange lands here). As client, a peer that
+   * refuses our suites shows as {@link #ALERT_RECEIVED} with its handshake_failure alert.
+   */
+  NO_COMMON_CIPHER_SUITE,
   /** The handshake did not finish within {@link OrtcSettings#dtlsHandshakeTimeout()}. */
   HANDSHAKE_TIMEOUT,
   /**

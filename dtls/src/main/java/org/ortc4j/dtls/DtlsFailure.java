@@ -8,6 +8,13 @@ public enum DtlsFailure {
   CERTIFICATE_MISSING,
   /** No SRTP profile in common, or the peer did not negotiate use_srtp at all. */
   NO_COMMON_SRTP_PROFILE,
+  /**
+   * As server: the client offered no cipher suite we accept (we take only forward-secret ECDHE
+   * suites, so a peer offering only static-RSA key exchange lands here); handshake_failure sent.
+   * As client the peer's refusal arrives as {@link #ALERT_RECEIVED}, and a server choosing a
+   * suite we did not offer is a {@link #PROTOCOL_ERROR}.
+   */
+  NO_COMMON_CIPHER_SUITE,
   /** The handshake did not complete within the configured handshake timeout. */
   HANDSHAKE_TIMEOUT,
   /** The peer sent a fatal alert (see {@link DtlsException#alert()}). */

@@ -57,6 +57,12 @@ public final class CipherSuites {
         .mapToInt(Map.Entry::getKey).toArray();
   }
 
+  /** The names of {@code suites} (see {@link #name}), in order; "[]" for null. */
+  public static String names(int[] suites) {
+    return suites == null ? "[]" : java.util.Arrays.stream(suites).mapToObj(CipherSuites::name)
+        .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+  }
+
   /** The IANA name of {@code suite}, or its hex code for one outside the table. */
   public static String name(int suite) {
     String name = NAMES.get(suite);

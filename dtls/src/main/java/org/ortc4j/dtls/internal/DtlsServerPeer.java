@@ -2,6 +2,7 @@ package org.ortc4j.dtls.internal;
 
 import java.io.IOException;
 import java.util.Hashtable;
+import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.AlertLevel;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CertificateRequest;
@@ -9,7 +10,9 @@ import org.bouncycastle.tls.ClientCertificateType;
 import org.bouncycastle.tls.DefaultTlsServer;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.TlsCredentialedSigner;
+import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.TlsUtils;
+import org.ortc4j.dtls.DtlsFailure;
 
 /**
  * The DTLS server side for BouncyCastle: DTLS 1.2 only, ECDHE suites for our key type (ECDSA
@@ -42,6 +45,31 @@ public final class DtlsServerPeer extends DefaultTlsServer {
   @Override
   protected int[] getSupportedCipherSuites() {
     return CipherSuites.forServer(settings.keyType());
+  }
+
+  /** Our order wins (AEAD first): a client listing CBC first still gets AES-GCM. */
+  @Override
+  protected boolean preferLocalCipherSuites() {
+    return true;
+  }
+
+  /**
+   * BouncyCastle's choice, with a client that offered nothing we take (e.g. only static-RSA key
+   * exchange, which has no forward secrecy) reported as {@link
+   * DtlsFailure#NO_COMMON_CIPHER_SUITE} instead of a bare handshake_failure.
+   */
+  @Override
+  public int getSelectedCipherSuite() throws IOException {
+    try {
+      return super.getSelectedCipherSuite();
+    } catch (TlsFatalAlert e) {
+      if (e.getAlertDescription() == AlertDescription.handshake_failure) {
+        events.failLocally(DtlsFailure.NO_COMMON_CIPHER_SUITE, "no cipher suite in common: ours "
+            + CipherSuites.names(getCipherSuites()) + ", offered "
+            + CipherSuites.names(offeredCipherSuites));
+      }
+      throw e;
+    }
   }
 
   @Override

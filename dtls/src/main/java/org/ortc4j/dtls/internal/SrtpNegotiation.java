@@ -53,7 +53,9 @@ final class SrtpNegotiation {
         ? SrtpProfile.fromId(chosen[0]).filter(profiles::contains) : Optional.empty();
     if (profile.isEmpty() || answer.getMki().length != 0) {
       throw fail(DtlsFailure.PROTOCOL_ERROR, AlertDescription.illegal_parameter,
-          "the server answered use_srtp with a profile or MKI that was not offered");
+          "the server answered use_srtp with a profile or MKI that was not offered: "
+              + ids(answer) + (answer.getMki().length != 0 ? " with an MKI" : "")
+              + ", offered " + profiles);
     }
     events.srtpProfile(profile.get());
   }

@@ -19,6 +19,12 @@ public final class IceRuntime {
 
   private static final String AWS_ENABLED = "ice4j.harvest.mapping.aws.enabled";
   private static final String LEGACY_AWS_DISABLED = "org.ice4j.ice.harvest.DISABLE_AWS_HARVESTER";
+  /**
+   * ice4j answers a Binding request that carries no MESSAGE-INTEGRITY as if it were
+   * authenticated (and learns a peer-reflexive candidate from it, nominates it on USE-CANDIDATE,
+   * obeys its ICE-CONTROLLING) unless this is true; it reads it on every request.
+   */
+  private static final String REQUIRE_MESSAGE_INTEGRITY = "org.ice4j.REQUIRE_MESSAGE_INTEGRITY";
   private static final String CONSENT_INTERVAL = "ice4j.consent-freshness.interval";
   private static final String CONSENT_WAIT = "ice4j.consent-freshness.original-wait-interval";
   private static final String CONSENT_MAX_WAIT = "ice4j.consent-freshness.max-wait-interval";
@@ -33,8 +39,14 @@ public final class IceRuntime {
 
   private IceRuntime() {}
 
-  /** Turns the probe off unless the user opted in by system property; call first of all. */
+  /**
+   * Turns the probe off unless the user opted in by system property, and makes ice4j refuse
+   * connectivity checks without MESSAGE-INTEGRITY (RFC 8445 §7.3: a check must be
+   * authenticated with our password; without this, anyone who learns the ufrags can steer ICE
+   * from any address); call first of all.
+   */
   public static synchronized void applySafeDefaults() {
+    System.setProperty(REQUIRE_MESSAGE_INTEGRITY, "true");
     if (configured) {
       return;
     }
