@@ -443,6 +443,17 @@ public final class DtlsTransport {
     return media.rtp(ssrc);
   }
 
+  /**
+   * The decrypted RTP packets of every SSRC, from the subscription on, delivered as {@link
+   * #readRtp(long)} delivers one SSRC's: for an application that learns its peer's SSRCs from
+   * the media itself (the first packet of a new SSRC is not lost, as it would be between
+   * {@link #unknownSsrcs()} and a new per-SSRC reader). A packet goes both to the readers of
+   * its SSRC and to these; it counts as unrouted only when it reached neither.
+   */
+  public Flowable<RtpPacket> readRtp() {
+    return media.rtp();
+  }
+
   /** The decrypted RTCP packets one by one, as {@link #readRtp} delivers RTP. */
   public Flowable<RtcpPacket> readRtcp() {
     return media.rtcp();
