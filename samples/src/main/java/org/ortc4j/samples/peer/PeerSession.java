@@ -71,22 +71,25 @@ final class PeerSession implements AutoCloseable {
           "rtpReceived", received.count(), "rtcpReceived", rtcpReceived.get()));
       return PeerCli.EXIT_DONE;
     } catch (TimeoutException e) {
-      log.println("timeout while " + phase);
+      String during = phase;
+      log.println("timeout while " + during);
       hangUp();
-      events.finish("timeout", PeerEvents.fields("phase", phase, "rtpReceived", received.count()));
+      events.finish("timeout", PeerEvents.fields("phase", during, "rtpReceived", received.count()));
       return PeerCli.EXIT_TIMEOUT;
     } catch (ExecutionException | SignalFormatException | RtcException | IllegalStateException e) {
-      String message = message(e);
-      log.println("error while " + phase + ": " + message);
-      hangUp();
-      events.finish("error", PeerEvents.fields("message", message, "phase", phase));
-      return PeerCli.EXIT_ERROR;
+      return fail(message(e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      hangUp();
-      events.finish("error", PeerEvents.fields("message", "interrupted", "phase", phase));
-      return PeerCli.EXIT_ERROR;
+      return fail("interrupted");
     }
+  }
+
+  private int fail(String message) {
+    String during = phase;
+    log.println("error while " + during + ": " + message);
+    hangUp();
+    events.finish("error", PeerEvents.fields("message", message, "phase", during));
+    return PeerCli.EXIT_ERROR;
   }
 
   private void connect(CompletableFuture<String> stdinLine, PeerCli.Deadline deadline)
