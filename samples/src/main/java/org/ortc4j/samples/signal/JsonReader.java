@@ -186,7 +186,7 @@ final class JsonReader {
         return unicodeEscape();
       default:
         pos--;
-        throw error("invalid escape \\" + describe(c));
+        throw error("invalid escape \\" + c);
     }
   }
 
