@@ -66,6 +66,7 @@ final class PeerSession implements AutoCloseable {
       phase = "receiving " + options.count() + " RTP packets";
       deadline.await(received.all);
       awaitQuietly(remotePli, Math.min(RTCP_LINGER_MILLIS, deadline.remainingMillis()));
+      log.println("media counters: " + dtls.counters());
       hangUp();
       events.finish("done", PeerEvents.fields(
           "rtpReceived", received.count(), "rtcpReceived", rtcpReceived.get()));
