@@ -196,6 +196,7 @@ public final class DtlsTransport {
         .remoteFingerprints(remote.fingerprints())
         .srtpProfiles(settings.srtpProfiles())
         .initialRetransmitInterval(settings.dtlsRetransmitInterval())
+        .maxRetransmitInterval(settings.dtlsMaxRetransmitInterval())
         .handshakeTimeout(settings.dtlsHandshakeTimeout())
         .mtu(settings.dtlsMtu())
         .build();
