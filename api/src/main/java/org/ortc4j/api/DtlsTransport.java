@@ -196,6 +196,7 @@ public final class DtlsTransport {
         .remoteFingerprints(remote.fingerprints())
         .srtpProfiles(settings.srtpProfiles())
         .initialRetransmitInterval(settings.dtlsRetransmitInterval())
+        .maxRetransmitInterval(settings.dtlsMaxRetransmitInterval())
         .handshakeTimeout(settings.dtlsHandshakeTimeout())
         .mtu(settings.dtlsMtu())
         .build();
@@ -441,6 +442,17 @@ public final class DtlsTransport {
    */
   public Flowable<RtpPacket> readRtp(long ssrc) {
     return media.rtp(ssrc);
+  }
+
+  /**
+   * The decrypted RTP packets of every SSRC, from the subscription on, delivered as {@link
+   * #readRtp(long)} delivers one SSRC's: for an application that learns its peer's SSRCs from
+   * the media itself (the first packet of a new SSRC is not lost, as it would be between
+   * {@link #unknownSsrcs()} and a new per-SSRC reader). A packet goes both to the readers of
+   * its SSRC and to these; it counts as unrouted only when it reached neither.
+   */
+  public Flowable<RtpPacket> readRtp() {
+    return media.rtp();
   }
 
   /** The decrypted RTCP packets one by one, as {@link #readRtp} delivers RTP. */

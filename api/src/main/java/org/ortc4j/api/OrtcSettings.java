@@ -31,6 +31,7 @@ public final class OrtcSettings {
   private final IceAgentConfig ice;
   private final Duration dtlsHandshakeTimeout;
   private final Duration dtlsRetransmitInterval;
+  private final Duration dtlsMaxRetransmitInterval;
   private final Duration dtlsRoleConflictTimeout;
   private final int dtlsMtu;
   private final DtlsTransportRole dtlsRole;
@@ -45,6 +46,8 @@ public final class OrtcSettings {
     this.ice = b.ice.build();
     this.dtlsHandshakeTimeout = positive(b.dtlsHandshakeTimeout, "dtlsHandshakeTimeout");
     this.dtlsRetransmitInterval = positive(b.dtlsRetransmitInterval, "dtlsRetransmitInterval");
+    this.dtlsMaxRetransmitInterval = b.dtlsMaxRetransmitInterval.isZero()
+        ? Duration.ZERO : positive(b.dtlsMaxRetransmitInterval, "dtlsMaxRetransmitInterval");
     this.dtlsRoleConflictTimeout = positive(b.dtlsRoleConflictTimeout, "dtlsRoleConflictTimeout");
     this.dtlsMtu = inRange(b.dtlsMtu, DtlsConfig.MIN_MTU, 1472, "dtlsMtu");
     this.dtlsRole = b.dtlsRole;
@@ -100,6 +103,11 @@ public final class OrtcSettings {
   /** The wait before the first DTLS retransmission; it doubles on each resend. */
   public Duration dtlsRetransmitInterval() {
     return dtlsRetransmitInterval;
+  }
+
+  /** The longest DTLS handshake silence before the last flight is sent again; zero when off. */
+  public Duration dtlsMaxRetransmitInterval() {
+    return dtlsMaxRetransmitInterval;
   }
 
   /**
@@ -177,7 +185,8 @@ public final class OrtcSettings {
   @Override
   public String toString() {
     return "OrtcSettings[ice=" + ice + ", dtlsHandshakeTimeout=" + dtlsHandshakeTimeout
-        + ", dtlsRetransmitInterval=" + dtlsRetransmitInterval + ", dtlsRoleConflictTimeout="
+        + ", dtlsRetransmitInterval=" + dtlsRetransmitInterval + ", dtlsMaxRetransmitInterval="
+        + dtlsMaxRetransmitInterval + ", dtlsRoleConflictTimeout="
         + dtlsRoleConflictTimeout + ", dtlsMtu=" + dtlsMtu + ", dtlsRole=" + dtlsRole
         + ", srtpProfiles=" + srtpProfiles + ", srtpOptions=" + srtpOptions
         + ", certificateKeyType=" + certificateKeyType + ", certificateValidity="
@@ -190,6 +199,7 @@ public final class OrtcSettings {
     private IceAgentConfig.Builder ice = IceAgentConfig.builder();
     private Duration dtlsHandshakeTimeout = DtlsConfig.DEFAULT_HANDSHAKE_TIMEOUT;
     private Duration dtlsRetransmitInterval = DtlsConfig.DEFAULT_INITIAL_RETRANSMIT_INTERVAL;
+    private Duration dtlsMaxRetransmitInterval = Duration.ZERO;
     private Duration dtlsRoleConflictTimeout = Duration.ofSeconds(10);
     private int dtlsMtu = DtlsConfig.DEFAULT_MTU;
     private DtlsTransportRole dtlsRole = DtlsTransportRole.AUTO;
@@ -208,6 +218,7 @@ public final class OrtcSettings {
       ice = s.ice.newBuilder();
       dtlsHandshakeTimeout = s.dtlsHandshakeTimeout;
       dtlsRetransmitInterval = s.dtlsRetransmitInterval;
+      dtlsMaxRetransmitInterval = s.dtlsMaxRetransmitInterval;
       dtlsRoleConflictTimeout = s.dtlsRoleConflictTimeout;
       dtlsMtu = s.dtlsMtu;
       dtlsRole = s.dtlsRole;
@@ -280,6 +291,17 @@ public final class OrtcSettings {
     /** The wait before the first DTLS retransmission (default 1 s). */
     public Builder dtlsRetransmitInterval(Duration interval) {
       this.dtlsRetransmitInterval = Objects.requireNonNull(interval, "interval");
+      return this;
+    }
+
+    /**
+     * Caps the DTLS resend interval on lossy paths (default zero: off, BouncyCastle doubling
+     * up to 60 s alone): during the handshake, after this long without any datagram from the
+     * peer the last flight is sent again. 1 s suits a path that loses a third of its packets;
+     * see {@code DtlsConfig.Builder#maxRetransmitInterval}.
+     */
+    public Builder dtlsMaxRetransmitInterval(Duration interval) {
+      this.dtlsMaxRetransmitInterval = Objects.requireNonNull(interval, "interval");
       return this;
     }
 

@@ -1,19 +1,15 @@
 package org.ortc4j.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ortc4j.api.ResourceProbe.openSockets;
+import static org.ortc4j.api.ResourceProbe.ownThreads;
+import static org.ortc4j.api.ResourceProbe.sharedPoolThreads;
+import static org.ortc4j.api.ResourceProbe.socketList;
+import static org.ortc4j.api.ResourceProbe.usedHeapAfterGc;
 
 import io.reactivex.rxjava3.subscribers.TestSubscriber;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.ortc4j.rtp.RtpPacket;
 
@@ -34,7 +30,7 @@ class LeakTest {
   private static final int PACKETS = 3;
   private static final int SHARED_CAP = 24;
   private static final long HEAP_MARGIN = 64L << 20;
-  private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(20);
+  private static final long SETTLE_SECONDS = 20;
   private static final long SSRC_A = 0xA;
   private static final long SSRC_B = 0xB;
 
@@ -44,7 +40,7 @@ class LeakTest {
     for (int i = 0; i < WARM_UP; i++) {
       call(settings);
     }
-    settle(() -> Thread.getAllStackTraces().keySet().stream()
+    ResourceProbe.settle(SETTLE_SECONDS, () -> Thread.getAllStackTraces().keySet().stream()
         .noneMatch(t -> t.getName().startsWith("ortc4j-media-"))); // idle ones end after 1 s
     long sockets = openSockets();
     Map<String, Integer> threads = ownThreads();
@@ -58,7 +54,7 @@ class LeakTest {
     System.out.printf("LeakTest: %d calls in %d ms (%d ms each)%n", CYCLES, millis,
         millis / CYCLES);
 
-    settle(() -> openSockets() <= sockets && ownThreads().equals(threads)
+    ResourceProbe.settle(SETTLE_SECONDS, () -> openSockets() <= sockets && ownThreads().equals(threads)
         && usedHeapAfterGc() < heap + HEAP_MARGIN);
     assertThat(openSockets()).as("open sockets:%s", socketList()).isLessThanOrEqualTo(sockets);
     assertThat(ownThreads()).as("threads by name (digits as #)").isEqualTo(threads);
@@ -69,7 +65,7 @@ class LeakTest {
   }
 
   /** One call from gathering to both transports stopped. */
-  private static void call(OrtcSettings settings) throws Exception {
+  static void call(OrtcSettings settings) throws Exception {
     try (TestCall call = new TestCall(settings, settings)) {
       TestPeer a = call.controlling;
       TestPeer b = call.controlled;
@@ -89,89 +85,5 @@ class LeakTest {
       atA.awaitDone(TestPeer.WAIT.toSeconds(), TimeUnit.SECONDS).assertComplete();
       atB.awaitDone(TestPeer.WAIT.toSeconds(), TimeUnit.SECONDS).assertComplete();
     }
-  }
-
-  /** Polls {@code done} until it holds or the deadline passes; the caller then asserts. */
-  private static void settle(BooleanSupplier done) {
-    long deadline = System.nanoTime() + SETTLE_NANOS;
-    while (!done.getAsBoolean() && System.nanoTime() < deadline) {
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50)); // a bounded poll, not a sync
-    }
-  }
-
-  private static long usedHeapAfterGc() {
-    Runtime runtime = Runtime.getRuntime();
-    System.gc();
-    return runtime.totalMemory() - runtime.freeMemory();
-  }
-
-  /** How many of this process's file descriptors are sockets (/proc/self/fd links). */
-  private static long openSockets() {
-    return socketLinks().size();
-  }
-
-  private static List<String> socketLinks() {
-    List<String> links = new ArrayList<>();
-    try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-      fds.forEach(fd -> {
-        try {
-          String target = Files.readSymbolicLink(fd).toString();
-          if (target.startsWith("socket:")) {
-            links.add(target);
-          }
-        } catch (IOException e) {
-          // the descriptor closed while we listed: not open
-        }
-      });
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot list /proc/self/fd", e);
-    }
-    return links;
-  }
-
-  /** The open sockets with their /proc/net/udp line, to name what leaked. */
-  private static String socketList() {
-    StringBuilder text = new StringBuilder();
-    for (String link : socketLinks()) {
-      String inode = link.substring("socket:[".length(), link.length() - 1);
-      text.append("\n  ").append(link).append(' ').append(udpLine(inode));
-    }
-    return text.toString();
-  }
-
-  private static String udpLine(String inode) {
-    for (String table : List.of("udp", "udp6", "tcp", "tcp6")) {
-      try {
-        for (String line : Files.readAllLines(Path.of("/proc/net", table))) {
-          if (List.of(line.trim().split("\\s+")).contains(inode)) {
-            return table + " " + line.trim();
-          }
-        }
-      } catch (IOException e) {
-        return "";
-      }
-    }
-    return "";
-  }
-
-  /** Live threads outside the JVM-wide pools, counted by name with digits replaced by #. */
-  private static Map<String, Integer> ownThreads() {
-    Map<String, Integer> byName = new TreeMap<>();
-    for (Thread thread : Thread.getAllStackTraces().keySet()) {
-      if (thread.isAlive() && !isSharedPool(thread.getName())) {
-        byName.merge(thread.getName().replaceAll("\\d+", "#"), 1, Integer::sum);
-      }
-    }
-    return byName;
-  }
-
-  private static long sharedPoolThreads() {
-    return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.isAlive() && isSharedPool(t.getName())).count();
-  }
-
-  private static boolean isSharedPool(String name) {
-    return name.startsWith("ice4j.") || name.startsWith("ForkJoinPool")
-        || name.startsWith("Rx");
   }
 }

@@ -113,6 +113,25 @@ class MediaRobustnessTest {
     }
   }
 
+  @Test
+  void readerOfEverySsrcGetsTheFirstPacketOfEachNewSsrcBesideThePerSsrcReaders() throws Exception {
+    TestPeer b = connect().controlled;
+    TestPeer a = call.controlling;
+    TestSubscriber<RtpPacket> every = b.dtls.readRtp().test();
+    TestSubscriber<RtpPacket> main = b.dtls.readRtp(MAIN).test();
+
+    a.dtls.writeRtp(packet(OTHER, 0));
+    a.dtls.writeRtp(packet(MAIN, 0));
+    a.dtls.writeRtp(packet(OTHER, 1));
+    awaitCount(every, 3);
+
+    assertThat(every.values()).isEqualTo(List.of(packet(OTHER, 0), packet(MAIN, 0), packet(OTHER, 1)));
+    assertThat(main.values()).isEqualTo(packets(MAIN, 0, 1));
+    assertThat(b.dtls.counters().unrouted()).as("every packet had a reader").isZero();
+    b.dtls.stop();
+    every.awaitDone(WAIT_SECONDS, TimeUnit.SECONDS).assertComplete();
+  }
+
   // -- (b) garbage on the socket ------------------------------------------------------------
 
   static Stream<Arguments> garbage() {

@@ -40,6 +40,7 @@ public final class DtlsConfig {
   private final List<SrtpProfile> srtpProfiles;
   private final Duration initialRetransmitInterval;
   private final Duration handshakeTimeout;
+  private final Duration maxRetransmitInterval;
   private final int mtu;
 
   private DtlsConfig(Builder builder) {
@@ -48,6 +49,7 @@ public final class DtlsConfig {
     this.srtpProfiles = List.copyOf(builder.srtpProfiles);
     this.initialRetransmitInterval = builder.initialRetransmitInterval;
     this.handshakeTimeout = builder.handshakeTimeout;
+    this.maxRetransmitInterval = builder.maxRetransmitInterval;
     this.mtu = builder.mtu;
     validate();
   }
@@ -90,6 +92,11 @@ public final class DtlsConfig {
     return initialRetransmitInterval;
   }
 
+  /** The longest silence before the last flight is sent again; zero when off. */
+  public Duration maxRetransmitInterval() {
+    return maxRetransmitInterval;
+  }
+
   /** The limit on the whole handshake, from start to connected. */
   public Duration handshakeTimeout() {
     return handshakeTimeout;
@@ -110,6 +117,9 @@ public final class DtlsConfig {
     }
     requirePositive(initialRetransmitInterval, "initialRetransmitInterval");
     requirePositive(handshakeTimeout, "handshakeTimeout");
+    if (!maxRetransmitInterval.isZero()) {
+      requirePositive(maxRetransmitInterval, "maxRetransmitInterval");
+    }
     if (mtu < MIN_MTU || mtu > UdpPacketTransport.MAX_UDP_PAYLOAD) {
       throw new IllegalArgumentException("mtu must be in [" + MIN_MTU + ", "
           + UdpPacketTransport.MAX_UDP_PAYLOAD + "], got " + mtu);
@@ -126,7 +136,8 @@ public final class DtlsConfig {
   public String toString() {
     return "DtlsConfig[certificate=" + certificate + ", remoteFingerprints=" + remoteFingerprints
         + ", srtpProfiles=" + srtpProfiles + ", initialRetransmitInterval="
-        + initialRetransmitInterval + ", handshakeTimeout=" + handshakeTimeout + ", mtu=" + mtu
+        + initialRetransmitInterval + ", maxRetransmitInterval=" + maxRetransmitInterval
+        + ", handshakeTimeout=" + handshakeTimeout + ", mtu=" + mtu
         + "]";
   }
 
@@ -137,6 +148,7 @@ public final class DtlsConfig {
     private List<SrtpProfile> srtpProfiles = DEFAULT_SRTP_PROFILES;
     private Duration initialRetransmitInterval = DEFAULT_INITIAL_RETRANSMIT_INTERVAL;
     private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
+    private Duration maxRetransmitInterval = Duration.ZERO;
     private int mtu = DEFAULT_MTU;
 
     private Builder() {}
@@ -147,6 +159,7 @@ public final class DtlsConfig {
       this.srtpProfiles = config.srtpProfiles;
       this.initialRetransmitInterval = config.initialRetransmitInterval;
       this.handshakeTimeout = config.handshakeTimeout;
+      this.maxRetransmitInterval = config.maxRetransmitInterval;
       this.mtu = config.mtu;
     }
 
@@ -201,6 +214,21 @@ public final class DtlsConfig {
     /** The wait before the first retransmission (default 1 s); doubles on each resend. */
     public Builder initialRetransmitInterval(Duration interval) {
       this.initialRetransmitInterval = Objects.requireNonNull(interval, "interval");
+      return this;
+    }
+
+    /**
+     * The longest silence after which this side sends its last flight again during the
+     * handshake (default zero: off). BouncyCastle doubles its resend interval after each
+     * unanswered resend, up to 60 s, as RFC 6347 §4.2.4.1 allows; on a path that loses many
+     * datagrams the later resends come so seldom that a handshake can outlast its timeout. With
+     * a limit, the datagrams of the flight last sent are sent again, unchanged, whenever nothing
+     * has been received for this long (the peer discards copies it already has).
+     *
+     * @param interval zero for BouncyCastle's own schedule only, else 1 ms or more
+     */
+    public Builder maxRetransmitInterval(Duration interval) {
+      this.maxRetransmitInterval = Objects.requireNonNull(interval, "interval");
       return this;
     }
 

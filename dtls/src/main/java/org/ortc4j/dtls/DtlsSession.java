@@ -66,7 +66,8 @@ public final class DtlsSession implements AutoCloseable {
     this.role = role;
     this.config = config;
     this.listener = listener;
-    this.datagrams = new PacketDatagramTransport(transport, config.mtu());
+    this.datagrams = new PacketDatagramTransport(transport, config.mtu(),
+        config.maxRetransmitInterval());
     this.thread = new Thread(this::run,
         "ortc4j-dtls-" + role.name().toLowerCase(Locale.ROOT) + "-" + IDS.incrementAndGet());
     thread.setDaemon(true);
@@ -181,6 +182,8 @@ public final class DtlsSession implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       handshakeFailed(e);
       return;
+    } finally {
+      datagrams.handshakeEnded(config.handshakeTimeout());
     }
     notifyListener(() -> listener.onConnected(result));
     handshake.complete(result);

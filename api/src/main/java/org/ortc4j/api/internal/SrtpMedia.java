@@ -62,6 +62,8 @@ public final class SrtpMedia implements Demultiplexer.Endpoint {
   private final Scheduler scheduler;
   private final Map<Long, PacketReaders<RtpPacket>> rtpReaders = new ConcurrentHashMap<>();
   private final PacketReaders<RtcpPacket> rtcpReaders;
+  /** Readers of every SSRC's RTP, for applications that learn SSRCs from the media. */
+  private final PacketReaders<RtpPacket> anyRtpReaders;
   private final Subject<Long> unknownSsrcs = PublishSubject.<Long>create().toSerialized();
   private final Set<Long> reportedSsrcs = ConcurrentHashMap.newKeySet();
   private final Object earlyLock = new Object();
@@ -93,6 +95,7 @@ public final class SrtpMedia implements Demultiplexer.Endpoint {
     this.executor = deliveryPool("ortc4j-media-" + IDS.incrementAndGet() + "-");
     this.scheduler = Schedulers.from(executor);
     this.rtcpReaders = new PacketReaders<>(readQueueCapacity, scheduler, counters.readerDrops);
+    this.anyRtpReaders = new PacketReaders<>(readQueueCapacity, scheduler, counters.readerDrops);
   }
 
   private static ThreadPoolExecutor deliveryPool(String prefix) {
@@ -182,7 +185,9 @@ public final class SrtpMedia implements Demultiplexer.Endpoint {
     }
     long ssrc = packet.header().ssrc();
     PacketReaders<RtpPacket> readers = rtpReaders.get(ssrc);
-    if (readers == null || !readers.publish(packet)) {
+    boolean routed = readers != null && readers.publish(packet);
+    routed |= anyRtpReaders.publish(packet);
+    if (!routed) {
       counters.unrouted.increment();
       reportUnknown(ssrc);
     }
@@ -226,6 +231,11 @@ public final class SrtpMedia implements Demultiplexer.Endpoint {
       reportedSsrcs.remove(ssrc); // a later silence and return is news again
       return closed ? Flowable.<RtpPacket>empty() : readers.stream();
     });
+  }
+
+  /** The decrypted RTP packets of every SSRC, from the subscription on. */
+  public Flowable<RtpPacket> rtp() {
+    return anyRtpReaders.stream();
   }
 
   /** The decrypted RTCP packets, one by one, from the subscription on. */
@@ -332,6 +342,7 @@ public final class SrtpMedia implements Demultiplexer.Endpoint {
     }
     rtpReaders.values().forEach(PacketReaders::close);
     rtcpReaders.close();
+    anyRtpReaders.close();
     unknownSsrcs.onComplete();
   }
 

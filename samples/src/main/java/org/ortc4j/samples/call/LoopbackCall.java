@@ -12,23 +12,27 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.ortc4j.dtls.DtlsHandshakeResult;
+import org.ortc4j.api.OrtcApi;
+import org.ortc4j.api.OrtcSettings;
 import org.ortc4j.ice.IceRole;
 
 /**
- * Two peers in one JVM on 127.0.0.1: ICE (trickled candidates, one controlling), DTLS-SRTP over
- * the selected pair (ICE controlling = DTLS server), then audio-like SRTP both ways — 50 packets
- * a second of 160 bytes, payload type 111, a Sender Report with a report block every half
- * second — and a timeline of what happened, with the round-trip time the reports give.
+ * Two peers in one JVM on 127.0.0.1, on the ORTC objects of the api module: each gathers (its
+ * candidates trickled to the other), connects ICE (one controlling), runs DTLS-SRTP with role
+ * auto (the role rule makes ICE controlling the DTLS server), then sends audio-like SRTP both
+ * ways — 50 packets a second of 160 bytes, payload type 111, a Sender Report with a report
+ * block every half second — and prints a timeline of every state change, the resolved roles,
+ * the SRTP profile, the handshake time, and per peer the packets sent, received and lost and
+ * the round-trip time the reports give. Exits 0 when every packet arrived and decrypted and the
+ * hang-up's close_notify arrived.
  *
- * <p>Built on the lower modules (ice, dtls, srtp, rtcp) directly; the ORTC objects of the api
- * module will do the wiring done here by hand. Exits 0 when every packet arrived and decrypted.
- *
- * <pre>java -cp ... org.ortc4j.samples.call.LoopbackCall [seconds]</pre>
+ * <pre>java -jar samples/target/ortc4j-demo.jar [seconds]</pre>
  */
 public final class LoopbackCall {
   private static final int CONNECT_TIMEOUT_SECONDS = 20;
   private static final int DRAIN_TIMEOUT_MILLIS = 2_000;
+  private static final long ALICE_SSRC = 0xA11CE;
+  private static final long BOB_SSRC = 0xB0B;
 
   private final Timeline timeline;
   private final PrintStream out;
@@ -55,8 +59,9 @@ public final class LoopbackCall {
    */
   boolean run() throws Exception {
     timeline.log("", "two peers on 127.0.0.1: alice ICE-controlling, bob ICE-controlled");
-    try (Peer alice = new Peer("alice", IceRole.CONTROLLING, 0xA11CE, timeline);
-        Peer bob = new Peer("bob", IceRole.CONTROLLED, 0xB0B, timeline)) {
+    OrtcApi api = OrtcApi.create(OrtcSettings.builder().loopbackOnly().build());
+    try (Peer alice = new Peer(api, "alice", IceRole.CONTROLLING, ALICE_SSRC, timeline);
+        Peer bob = new Peer(api, "bob", IceRole.CONTROLLED, BOB_SSRC, timeline)) {
       connectIce(alice, bob);
       connectDtls(alice, bob);
       exchangeMedia(alice, bob);
@@ -83,6 +88,8 @@ public final class LoopbackCall {
   private void connectIce(Peer alice, Peer bob) throws Exception {
     alice.signalTo(bob);
     bob.signalTo(alice);
+    alice.receiveFrom(BOB_SSRC);
+    bob.receiveFrom(ALICE_SSRC);
     alice.gather();
     bob.gather();
     CompletableFuture<?> a = alice.startIce(bob.iceParameters());
@@ -92,8 +99,8 @@ public final class LoopbackCall {
 
   private void connectDtls(Peer alice, Peer bob) throws Exception {
     long start = System.nanoTime();
-    CompletableFuture<DtlsHandshakeResult> a = alice.startDtls(bob.fingerprint());
-    CompletableFuture<DtlsHandshakeResult> b = bob.startDtls(alice.fingerprint());
+    CompletableFuture<Void> a = alice.startDtls(bob.dtlsParameters());
+    CompletableFuture<Void> b = bob.startDtls(alice.dtlsParameters());
     CompletableFuture.allOf(a, b).get(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     timeline.log("", String.format("DTLS-SRTP handshake took %.1f ms; SRTP keyed on both sides",
         (System.nanoTime() - start) / 1e6));

@@ -1,230 +1,167 @@
 package org.ortc4j.samples.call;
 
-import java.net.InetAddress;
+import io.reactivex.rxjava3.disposables.CompositeDisposable;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
-import org.ortc4j.dtls.CertificateFingerprint;
-import org.ortc4j.dtls.DtlsCertificate;
-import org.ortc4j.dtls.DtlsConfig;
-import org.ortc4j.dtls.DtlsException;
-import org.ortc4j.dtls.DtlsHandshakeResult;
-import org.ortc4j.dtls.DtlsRole;
-import org.ortc4j.dtls.DtlsSession;
-import org.ortc4j.dtls.DtlsSessionListener;
-import org.ortc4j.dtls.FingerprintAlgorithm;
-import org.ortc4j.ice.IceAgent;
-import org.ortc4j.ice.IceAgentConfig;
-import org.ortc4j.ice.IceAgentListener;
+import org.ortc4j.api.DtlsParameters;
+import org.ortc4j.api.DtlsTransport;
+import org.ortc4j.api.DtlsTransportState;
+import org.ortc4j.api.IceGatherOptions;
+import org.ortc4j.api.IceGatherer;
+import org.ortc4j.api.IceTransport;
+import org.ortc4j.api.MediaCounters;
+import org.ortc4j.api.OrtcApi;
 import org.ortc4j.ice.IceCandidate;
 import org.ortc4j.ice.IceCandidatePair;
-import org.ortc4j.ice.IceConnectionState;
 import org.ortc4j.ice.IceParameters;
 import org.ortc4j.ice.IceRole;
 import org.ortc4j.rtcp.NtpTime;
 import org.ortc4j.rtcp.ReceptionReport;
-import org.ortc4j.rtcp.RtcpCompound;
 import org.ortc4j.rtcp.RtcpPacket;
-import org.ortc4j.rtcp.RtcpParseException;
 import org.ortc4j.rtcp.SenderReport;
 import org.ortc4j.rtp.RtpHeader;
 import org.ortc4j.rtp.RtpPacket;
-import org.ortc4j.rtp.RtpPacketView;
-import org.ortc4j.srtp.SrtpContext;
-import org.ortc4j.srtp.SrtpKeyingMaterial;
-import org.ortc4j.srtp.SrtpOptions;
-import org.ortc4j.srtp.SrtpStatus;
 
 /**
- * One side of the loopback call, built from the lower modules alone: an {@link IceAgent}, a
- * {@link DtlsSession} over the ICE connection, and two {@link SrtpContext}s keyed by the
- * handshake. Datagrams from ICE are demultiplexed by their first byte (RFC 7983): 20..63 to
- * DTLS, 128..191 to SRTCP when the second byte is an RTCP packet type (192..223), else to SRTP.
- *
- * @see <a href="https://www.rfc-editor.org/rfc/rfc7983#section-7">RFC 7983 §7</a>
+ * One side of the loopback call, on the ORTC objects of the api module: an {@link IceGatherer},
+ * an {@link IceTransport} over it and a {@link DtlsTransport} over that, which keys SRTP and
+ * carries the media. Every state change of the three objects goes to the timeline.
  */
 final class Peer implements AutoCloseable {
   static final int PAYLOAD_TYPE = 111;
   static final int CLOCK_RATE = 48_000;
   static final int SAMPLES_PER_PACKET = 960;
   static final int PAYLOAD_SIZE = 160;
-  private static final byte[] PAYLOAD_PREFIX =
-      "ortc4j ".getBytes(StandardCharsets.US_ASCII);
+  private static final String PAYLOAD_PREFIX = "ortc4j ";
 
   private final String name;
   private final IceRole iceRole;
   private final long ssrc;
   private final Timeline timeline;
-  private final DtlsCertificate certificate = DtlsCertificate.generate();
-  private final IceAgent agent;
-  private final IceDtlsTransport dtlsTransport;
+  private final IceGatherer gatherer;
+  private final IceTransport ice;
+  private final DtlsTransport dtls;
+  private final CompositeDisposable subscriptions = new CompositeDisposable();
   private final ReceiveStats receiveStats = new ReceiveStats(CLOCK_RATE);
-  private final CompletableFuture<IceCandidatePair> iceConnected = new CompletableFuture<>();
   private final CompletableFuture<Void> closedByPeer = new CompletableFuture<>();
-  private final AtomicLong unprotectFailures = new AtomicLong();
   private final AtomicLong badPayloads = new AtomicLong();
   private final List<Long> roundTripMicros = new ArrayList<>();
-  private final byte[] sendBuffer = new byte[1500];
-  private final RtpPacketView view = new RtpPacketView(); // the ICE read loop's alone
-  private volatile Consumer<IceCandidate> candidateSink = c -> { };
-  private volatile Runnable endOfCandidatesSink = () -> { };
-  private volatile SrtpContext inbound;
-  private SrtpContext outbound;
-  private DtlsSession dtls;
+  private volatile boolean stopping;
   private long packetsSent;
   private long octetsSent;
   private int sequence = 0xFFF0; // starts near the wrap, so the demo crosses 65535 -> 0
 
-  Peer(String name, IceRole iceRole, long ssrc, Timeline timeline) throws Exception {
+  Peer(OrtcApi api, String name, IceRole iceRole, long ssrc, Timeline timeline) {
     this.name = name;
     this.iceRole = iceRole;
     this.ssrc = ssrc;
     this.timeline = timeline;
-    IceAgentConfig config = IceAgentConfig.builder()
-        .addresses(InetAddress.getByName("127.0.0.1"))
-        .build();
-    this.agent = IceAgent.create(config, new IceEvents());
-    this.dtlsTransport = new IceDtlsTransport(agent.connection());
-    agent.connection().setReceiver(this::demultiplex);
+    this.gatherer = api.newIceGatherer(IceGatherOptions.hostOnly());
+    this.ice = api.newIceTransport(gatherer);
+    this.dtls = api.newDtlsTransport(ice);
+    watchStates();
+  }
+
+  private void watchStates() {
+    subscriptions.add(gatherer.states().subscribe(s -> log("gathering " + s)));
+    subscriptions.add(ice.states().subscribe(s -> log("ICE " + s)));
+    subscriptions.add(ice.selectedPairs().subscribe(this::logPair));
+    subscriptions.add(dtls.states().subscribe(this::onDtlsState));
   }
 
   IceParameters iceParameters() {
-    return agent.localParameters();
+    return gatherer.getLocalParameters();
   }
 
-  CertificateFingerprint fingerprint() {
-    return certificate.fingerprint(FingerprintAlgorithm.SHA_256);
+  DtlsParameters dtlsParameters() {
+    return dtls.getLocalParameters();
   }
 
-  /** Where this peer's trickled candidates go: the other peer, standing in for signalling. */
+  /** Trickles this peer's candidates to the other peer, standing in for signalling. */
   void signalTo(Peer remote) {
-    candidateSink = remote.agent::addRemoteCandidate;
-    endOfCandidatesSink = remote.agent::endOfRemoteCandidates;
+    subscriptions.add(gatherer.candidates().subscribe(
+        candidate -> {
+          logCandidate(candidate);
+          remote.ice.addRemoteCandidate(candidate);
+        },
+        error -> log("gathering failed: " + error),
+        remote.ice::endOfRemoteCandidates));
+  }
+
+  /** Reads the other peer's media and reports from now on. */
+  void receiveFrom(long remoteSsrc) {
+    subscriptions.add(dtls.readRtp(remoteSsrc).subscribe(this::onRtp));
+    subscriptions.add(dtls.readRtcp().subscribe(this::onRtcp));
   }
 
   void gather() {
-    agent.gather();
+    gatherer.gather();
   }
 
   CompletableFuture<IceCandidatePair> startIce(IceParameters remote) {
-    agent.start(iceRole, remote);
-    return iceConnected;
+    return ice.startAsync(remote, iceRole);
   }
 
-  /** Starts DTLS with the role rule's default: ICE controlling is the DTLS server. */
-  CompletableFuture<DtlsHandshakeResult> startDtls(CertificateFingerprint remoteFingerprint) {
-    DtlsRole role = iceRole == IceRole.CONTROLLING ? DtlsRole.SERVER : DtlsRole.CLIENT;
-    DtlsConfig config = DtlsConfig.builder()
-        .certificate(certificate)
-        .remoteFingerprint(remoteFingerprint)
-        .build();
-    dtls = DtlsSession.start(role, dtlsTransport, config, new DtlsEvents());
-    return dtls.handshake().thenApply(this::keySrtp);
-  }
-
-  private DtlsHandshakeResult keySrtp(DtlsHandshakeResult result) {
-    SrtpKeyingMaterial keys = result.srtp().orElseThrow();
-    boolean client = result.role() == DtlsRole.CLIENT;
-    outbound = SrtpContext.outbound(keys, client, SrtpOptions.defaults());
-    inbound = SrtpContext.inbound(keys, client, SrtpOptions.defaults());
-    return result;
+  /** Starts DTLS with role auto: the role rule makes ICE controlling the DTLS server. */
+  CompletableFuture<Void> startDtls(DtlsParameters remote) {
+    return dtls.startAsync(remote);
   }
 
   /** Sends the i-th audio-like packet: PT 111, 20 ms of 48 kHz, the marker on the first. */
   void sendRtp(int i) {
     byte[] payload = new byte[PAYLOAD_SIZE];
-    byte[] text = ("ortc4j " + i).getBytes(StandardCharsets.US_ASCII);
+    byte[] text = (PAYLOAD_PREFIX + i).getBytes(StandardCharsets.US_ASCII);
     System.arraycopy(text, 0, payload, 0, text.length);
     RtpHeader header = new RtpHeader(i == 0, PAYLOAD_TYPE, sequence, rtpTimestamp(i), ssrc);
-    int len = new RtpPacket(header, payload).serialize(sendBuffer, 0);
     sequence = (sequence + 1) & 0xFFFF;
-    if (outbound.protectRtp(sendBuffer, 0, len) == SrtpStatus.OK) {
-      agent.connection().send(sendBuffer, 0, len + outbound.rtpOverhead());
-      packetsSent++;
-      octetsSent += PAYLOAD_SIZE;
-    }
+    dtls.writeRtp(header, payload);
+    packetsSent++;
+    octetsSent += PAYLOAD_SIZE;
   }
 
   private static long rtpTimestamp(int i) {
     return (1000L + (long) i * SAMPLES_PER_PACKET) & 0xFFFF_FFFFL;
   }
 
-  /** Sends a Sender Report with a report block on the remote source, as one SRTCP packet. */
+  /** Sends a Sender Report with a report block on the remote source (one SRTCP packet). */
   void sendSenderReport() {
     long now = System.nanoTime();
     List<ReceptionReport> blocks = receiveStats.report(now).map(List::of).orElse(List.of());
-    SenderReport sr = new SenderReport(ssrc, NtpTime.fromInstant(Instant.now()),
-        rtpTimestamp((int) packetsSent), packetsSent, octetsSent, blocks);
-    int len = RtcpCompound.serialize(List.of(sr), sendBuffer, 0);
-    if (outbound.protectRtcp(sendBuffer, 0, len) == SrtpStatus.OK) {
-      agent.connection().send(sendBuffer, 0, len + outbound.rtcpOverhead());
-    }
+    dtls.writeRtcp(List.of(new SenderReport(ssrc, NtpTime.fromInstant(Instant.now()),
+        rtpTimestamp((int) packetsSent), packetsSent, octetsSent, blocks)));
   }
 
-  private void demultiplex(byte[] buf, int off, int len) {
-    int first = buf[off] & 0xFF;
-    if (first >= 20 && first <= 63) {
-      dtlsTransport.offer(buf, off, len);
-    } else if (first >= 128 && first <= 191 && len >= 2 && inbound != null) {
-      int type = buf[off + 1] & 0xFF;
-      if (type >= 192 && type <= 223) {
-        receiveRtcp(buf, off, len);
-      } else {
-        receiveRtp(buf, off, len);
-      }
-    }
-  }
-
-  private void receiveRtp(byte[] buf, int off, int len) {
+  private void onRtp(RtpPacket packet) {
     long arrival = System.nanoTime();
-    if (inbound.unprotectRtp(buf, off, len) != SrtpStatus.OK) {
-      unprotectFailures.incrementAndGet();
-      return;
-    }
-    if (!view.wrap(buf, off, len - inbound.rtpOverhead()) || !expectedPayload(buf)) {
+    if (!expectedPayload(packet.payload())) {
       badPayloads.incrementAndGet();
       return;
     }
+    RtpHeader h = packet.header();
     if (receiveStats.received() == 0) {
-      timeline.log(name, "first RTP packet decrypted: ssrc 0x" + Long.toHexString(view.ssrc()) + ", seq "
-          + view.sequenceNumber() + ", marker " + view.marker());
+      log("first RTP packet decrypted: ssrc 0x" + Long.toHexString(h.ssrc()) + ", seq "
+          + h.sequenceNumber() + ", marker " + h.marker());
     }
-    receiveStats.onRtp(view.ssrc(), view.sequenceNumber(), view.timestamp(), arrival);
+    receiveStats.onRtp(h.ssrc(), h.sequenceNumber(), h.timestamp(), arrival);
   }
 
   /** The payload the other peer sends: {@value #PAYLOAD_SIZE} bytes starting "ortc4j ". */
-  private boolean expectedPayload(byte[] buf) {
-    if (view.payloadLength() != PAYLOAD_SIZE) {
-      return false;
-    }
-    for (int i = 0; i < PAYLOAD_PREFIX.length; i++) {
-      if (buf[view.payloadOffset() + i] != PAYLOAD_PREFIX[i]) {
-        return false;
-      }
-    }
-    return true;
+  private static boolean expectedPayload(byte[] payload) {
+    return payload.length == PAYLOAD_SIZE
+        && new String(payload, 0, PAYLOAD_PREFIX.length(), StandardCharsets.US_ASCII)
+            .equals(PAYLOAD_PREFIX);
   }
 
-  private void receiveRtcp(byte[] buf, int off, int len) {
+  private void onRtcp(RtcpPacket packet) {
     long arrival = System.nanoTime();
-    if (inbound.unprotectRtcp(buf, off, len) != SrtpStatus.OK) {
-      unprotectFailures.incrementAndGet();
-      return;
-    }
-    try {
-      for (RtcpPacket packet : RtcpCompound.parse(buf, off, len - inbound.rtcpOverhead())) {
-        if (packet instanceof SenderReport sr) {
-          // the RTT first: a caller woken by onSenderReport expects to find it recorded
-          sr.reports().stream().filter(b -> b.ssrc() == ssrc).forEach(this::measureRtt);
-          receiveStats.onSenderReport(sr.ntpTimestamp(), arrival);
-        }
-      }
-    } catch (RtcpParseException e) {
-      badPayloads.incrementAndGet();
+    if (packet instanceof SenderReport sr) {
+      // the RTT first: a caller woken by onSenderReport expects to find it recorded
+      sr.reports().stream().filter(b -> b.ssrc() == ssrc).forEach(this::measureRtt);
+      receiveStats.onSenderReport(sr.ntpTimestamp(), arrival);
     }
   }
 
@@ -234,6 +171,37 @@ final class Peer implements AutoCloseable {
         roundTripMicros.add(rtt.toNanos() / 1000);
       }
     });
+  }
+
+  private void onDtlsState(DtlsTransportState state) {
+    switch (state) {
+      case CONNECTED -> log("DTLS connected as " + dtls.role().orElseThrow() + " (ICE "
+          + ice.role().orElseThrow() + "), " + dtls.srtpProfile().orElseThrow() + ", "
+          + dtls.cipherSuite().orElseThrow());
+      case FAILED -> log("DTLS FAILED: " + dtls.failureCause().map(Throwable::getMessage).orElse("?"));
+      case CLOSED -> {
+        if (!stopping) {
+          log("DTLS closed by peer (close_notify)");
+          closedByPeer.complete(null);
+        } else {
+          log("DTLS CLOSED");
+        }
+      }
+      default -> log("DTLS " + state);
+    }
+  }
+
+  private void logCandidate(IceCandidate c) {
+    log("candidate " + c.type().wireName() + " " + c.address() + ":" + c.port());
+  }
+
+  private void logPair(IceCandidatePair pair) {
+    log("selected pair " + pair.local().address() + ":" + pair.local().port() + " -> "
+        + pair.remote().address() + ":" + pair.remote().port());
+  }
+
+  private void log(String event) {
+    timeline.log(name, event);
   }
 
   long packetsSent() {
@@ -260,8 +228,11 @@ final class Peer implements AutoCloseable {
     return receiveStats.lost();
   }
 
+  /** Packets that failed SRTP/SRTCP checks or did not carry the expected payload. */
   long unprotectFailures() {
-    return unprotectFailures.get() + badPayloads.get();
+    MediaCounters c = dtls.counters();
+    return c.authFailures() + c.replayed() + c.otherSrtpDrops() + c.malformed()
+        + badPayloads.get();
   }
 
   List<Long> roundTripMicros() {
@@ -275,62 +246,12 @@ final class Peer implements AutoCloseable {
     return closedByPeer;
   }
 
-  /** Sends close_notify (through ICE, still up), then frees the agent's sockets and threads. */
-  /** Idempotent. */
+  /** Sends close_notify (through ICE, still up), then frees the sockets and threads. Idempotent. */
   @Override
   public void close() {
-    if (dtls != null) {
-      dtls.close();
-    }
-    dtlsTransport.close();
-    agent.close();
-  }
-
-  private final class IceEvents implements IceAgentListener {
-    @Override
-    public void onCandidate(IceCandidate candidate) {
-      timeline.log(name, "candidate " + candidate.type() + " " + candidate.address() + ":"
-          + candidate.port());
-      candidateSink.accept(candidate);
-    }
-
-    @Override
-    public void onEndOfCandidates() {
-      endOfCandidatesSink.run();
-    }
-
-    @Override
-    public void onStateChange(IceConnectionState state) {
-      timeline.log(name, "ICE " + state);
-      if (state == IceConnectionState.FAILED || state == IceConnectionState.CLOSED) {
-        iceConnected.completeExceptionally(new IllegalStateException("ICE " + state));
-      }
-    }
-
-    @Override
-    public void onSelectedPairChange(IceCandidatePair pair) {
-      timeline.log(name, "selected pair " + pair.local().address() + ":" + pair.local().port()
-          + " -> " + pair.remote().address() + ":" + pair.remote().port());
-      iceConnected.complete(pair);
-    }
-  }
-
-  private final class DtlsEvents implements DtlsSessionListener {
-    @Override
-    public void onConnected(DtlsHandshakeResult result) {
-      timeline.log(name, "DTLS connected as " + result.role() + ", "
-          + result.srtpProfile().map(Enum::name).orElse("no SRTP") + ", " + result.cipherSuite());
-    }
-
-    @Override
-    public void onFailed(DtlsException failure) {
-      timeline.log(name, "DTLS failed: " + failure.getMessage());
-    }
-
-    @Override
-    public void onClosedByPeer() {
-      timeline.log(name, "DTLS closed by peer (close_notify)");
-      closedByPeer.complete(null);
-    }
+    stopping = !closedByPeer.isDone();
+    dtls.stop();
+    ice.stop();
+    subscriptions.dispose();
   }
 }
