@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ortc4j.dtls.DtlsAlert;
+import org.ortc4j.dtls.DowngradePeers;
 import org.ortc4j.dtls.DtlsRole;
 import org.ortc4j.ice.IceRole;
 import org.ortc4j.srtp.SrtpProfile;
@@ -61,8 +62,8 @@ class DowngradeApiTest {
     // ICE controlled = DTLS client on the hostile side, the victim controls and serves
     Outcomes.success(hostile.connect(victim, IceRole.CONTROLLED));
     CompletableFuture<Void> start = victim.dtls.startAsync(anyFingerprint());
-    DowngradeDtlsPeers.HostileClient client =
-        DowngradeDtlsPeers.client(hostile.transport(), suites, srtpIds);
+    DowngradePeers.HostileClient client =
+        DowngradePeers.client(hostile.transport(), suites, srtpIds);
 
     DtlsTransportException failure =
         Outcomes.failure(start, TestPeer.WAIT, DtlsTransportException.class);
@@ -89,7 +90,7 @@ class DowngradeApiTest {
   void transportAsClientRefusesAServer(String name, int[] suites, int[] srtpAnswer,
       DtlsTransportFailure expected, DtlsAlert alert) throws Exception {
     // the hostile side controls, so it is the DTLS server and the victim the client
-    DowngradeDtlsPeers.server(hostile.transport(), suites, srtpAnswer);
+    DowngradePeers.server(hostile.transport(), suites, srtpAnswer);
     Outcomes.success(hostile.connect(victim, IceRole.CONTROLLING));
     CompletableFuture<Void> start = victim.dtls.startAsync(anyFingerprint());
 

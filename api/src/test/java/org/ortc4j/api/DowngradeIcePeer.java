@@ -17,7 +17,8 @@ import org.ortc4j.ice.IceRole;
 /**
  * The ICE half of a hostile peer: a plain {@code ice} module agent on 127.0.0.1 that connects to
  * an ortc4j {@link TestPeer} like any peer would, and offers its connection as a {@link
- * PacketTransport} for a DTLS stack of the test's choosing (see {@link DowngradeDtlsPeers}).
+ * PacketTransport} for a DTLS stack of the test's choosing (see the dtls module's test
+ * {@code DowngradePeers}).
  */
 final class DowngradeIcePeer implements AutoCloseable {
   private static final byte[] CLOSED = new byte[0];

@@ -25,9 +25,10 @@ import org.ortc4j.dtls.internal.PacketDatagramTransport;
  * Plain BouncyCastle DTLS 1.2 peers configured as a downgrading attacker would be: they offer
  * (or, as server, answer with) only the cipher suites and use_srtp profile ids they are given —
  * NULL SRTP, unknown ids, static-RSA suites — and carry no certificate, since every downgrade
- * must be refused at the first hello, before any certificate matters.
+ * must be refused at the first hello, before any certificate matters. Public for the api module's
+ * downgrade tests (through this module's test jar).
  */
-final class DowngradePeers {
+public final class DowngradePeers {
   /** RFC 5764 SRTP_NULL_HMAC_SHA1_80 and _32: authentication without encryption. */
   static final int SRTP_NULL_HMAC_SHA1_80 = 0x0005;
   static final int SRTP_NULL_HMAC_SHA1_32 = 0x0006;
@@ -40,9 +41,9 @@ final class DowngradePeers {
   private DowngradePeers() {}
 
   /** A hostile client running on its own thread, and what it saw of the server's answer. */
-  static final class HostileClient {
+  public static final class HostileClient {
     /** Completes when the handshake ends; fails when it was refused. */
-    final CompletableFuture<Void> done;
+    public final CompletableFuture<Void> done;
     private final Client client;
 
     private HostileClient(Client client, CompletableFuture<Void> done) {
@@ -51,18 +52,18 @@ final class DowngradePeers {
     }
 
     /** The cipher suite the server selected, or -1 before its ServerHello. */
-    int selectedSuite() {
+    public int selectedSuite() {
       return client.selectedSuite;
     }
 
     /** The server's use_srtp answer, or null before its ServerHello or without one. */
-    int[] srtpAnswer() {
+    public int[] srtpAnswer() {
       return client.srtpAnswer;
     }
   }
 
   /** Runs a hostile client over {@code transport} on a new thread. */
-  static HostileClient client(PacketTransport transport, int[] suites, int[] srtpIds) {
+  public static HostileClient client(PacketTransport transport, int[] suites, int[] srtpIds) {
     Client client = new Client(suites, srtpIds);
     return new HostileClient(client, CompletableFuture.runAsync(() -> {
       try {
@@ -80,7 +81,7 @@ final class DowngradePeers {
    * @param srtpAnswer the use_srtp answer it sends whatever the client offered (a single id
    *     array), or null to answer honestly: echo nothing when it has no profile the client offered
    */
-  static CompletableFuture<Void> server(PacketTransport transport, int[] suites,
+  public static CompletableFuture<Void> server(PacketTransport transport, int[] suites,
       int[] srtpAnswer) {
     return CompletableFuture.runAsync(() -> {
       try {
