@@ -153,6 +153,8 @@ async function main() {
   // werift skips loopback unless asked: gather on exactly the given address, nothing else
   const gatherer = new RTCIceGatherer({ useIpv4: false, useIpv6: false,
     additionalHostAddresses: [o.addr], interfaceAddresses: { udp4: o.addr } });
+  // werift asks stun.l.google.com when no STUN server is given: nothing may leave loopback
+  gatherer.connection.stunServer = undefined;
   gatherer.connection.iceControlling = o.iceRole === "controlling";
   const ice = new RTCIceTransport(gatherer);
   const certificate = await RTCDtlsTransport.SetupCertificate();

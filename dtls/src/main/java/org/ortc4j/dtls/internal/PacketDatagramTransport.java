@@ -19,8 +19,8 @@ import org.ortc4j.dtls.PacketTransport;
  * nothing has arrived for that long during the handshake (see {@code
  * DtlsConfig.Builder#maxRetransmitInterval}): BouncyCastle's own resend interval doubles up to
  * 60 s and cannot be capped. A flight is what was sent since the last datagram received; it is
- * sent again after that long without any datagram arriving, even when part of the peer's
- * answer came (the peer then sends its whole flight again).
+ * sent again whenever that long has passed since it (or its last copy) went out, until the
+ * handshake ends: copies the peer already has are dropped there, the others fill its gaps.
  */
 public final class PacketDatagramTransport implements DatagramTransport {
   private static final int CLOSE_CHECK_MILLIS = 200;
@@ -128,9 +128,13 @@ public final class PacketDatagramTransport implements DatagramTransport {
     lastActivityNanos = System.nanoTime();
   }
 
+  /**
+   * Marks the end of our flight. It does not put off the next repeat: what arrives may be the
+   * peer's copies of a flight we already have, which BouncyCastle drops as replays, and two
+   * sides each waiting for the other's gap to close would otherwise keep each other silent.
+   */
   private synchronized void heard() {
     answered = true;
-    lastActivityNanos = System.nanoTime();
   }
 
   /** At least 1 ms, so that a due repeat does not turn the receive into a busy loop. */
