@@ -21,9 +21,9 @@ import org.ortc4j.dtls.internal.DtlsRecordCheck;
  * Records that carry the current epoch but are not the peer's — forged by someone on the path,
  * or mangled — are discarded silently (RFC 6347 §4.1.2.7) whatever their shape, with every record
  * cipher we negotiate: the session neither ends nor sends an alert, and the peer's next records
- * still arrive both ways. Found by fuzzing: BouncyCastle reported a record shorter than an AEAD
- * nonce + tag as a fatal decode_error and ended the connection, so one 13-byte datagram ended a
- * call.
+ * still arrive both ways. Without ortc4j's record ciphers ({@code DiscardingCipher}),
+ * BouncyCastle reports a record shorter than an AEAD nonce + tag as a fatal decode_error and ends
+ * the connection, so one 13-byte datagram on the path ends a call.
  */
 class ForgedRecordTest {
   private static final int APPLICATION_DATA = 23;
