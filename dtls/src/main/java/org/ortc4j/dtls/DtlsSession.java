@@ -67,7 +67,7 @@ public final class DtlsSession implements AutoCloseable {
     this.config = config;
     this.listener = listener;
     this.datagrams = new PacketDatagramTransport(transport, config.mtu(),
-        config.maxRetransmitInterval());
+        config.maxRetransmitInterval(), role == DtlsRole.SERVER);
     this.thread = new Thread(this::run,
         "ortc4j-dtls-" + role.name().toLowerCase(Locale.ROOT) + "-" + IDS.incrementAndGet());
     thread.setDaemon(true);

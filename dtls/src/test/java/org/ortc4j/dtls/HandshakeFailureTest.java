@@ -190,10 +190,10 @@ class HandshakeFailureTest {
   @Test
   void serversLostFinishedIsResentFromItsReceiveLoopAfterTheHandshake() throws Exception {
     AtomicBoolean finishedLost = new AtomicBoolean();
-    // epoch 1 handshake record from the server: its encrypted Finished, the last flight
+    // the server's change_cipher_spec with its encrypted Finished (epoch 1), the last flight
     LossyPacketTransport server = new LossyPacketTransport(pipe.right, (index, datagram) ->
-        datagram[0] == 22 && datagram[3] == 0 && datagram[4] == 1
-            && finishedLost.compareAndSet(false, true));
+        datagram.length > 18 && datagram[0] == 20 && datagram[14] == 22 && datagram[17] == 0
+            && datagram[18] == 1 && finishedLost.compareAndSet(false, true));
     SessionPair pair = track(new SessionPair(
         pipe.left, SessionPair.config(clientCert, serverCert)
             .initialRetransmitInterval(Duration.ofMillis(100)).build(),
@@ -205,6 +205,58 @@ class HandshakeFailureTest {
     assertThat(finishedLost).isTrue();
     assertThat(server.dropped()).isEqualTo(1);
     assertThat(clientResult.srtp()).isEqualTo(serverResult.srtp());
+  }
+
+  /**
+   * The client's CertificateVerify is lost once but the change_cipher_spec behind it arrives:
+   * BouncyCastle's server alone would switch to epoch 1 there and then discard every resent
+   * CertificateVerify (epoch 0) until the timeout; the session holds the change_cipher_spec
+   * back and the resent flight completes the handshake.
+   */
+  @Test
+  void lostCertificateVerifyBeforeAnArrivingChangeCipherSpecIsResent() throws Exception {
+    AtomicBoolean verifyLost = new AtomicBoolean();
+    // epoch 0 handshake record whose message is a CertificateVerify (type 15)
+    LossyPacketTransport client = new LossyPacketTransport(pipe.left, (index, datagram) ->
+        datagram.length > 13 && datagram[0] == 22 && datagram[3] == 0 && datagram[4] == 0
+            && datagram[13] == 15 && verifyLost.compareAndSet(false, true));
+    DtlsConfig clientConfig = SessionPair.config(clientCert, serverCert)
+        .initialRetransmitInterval(Duration.ofMillis(100)).build();
+    DtlsConfig serverConfig = SessionPair.config(serverCert, clientCert)
+        .initialRetransmitInterval(Duration.ofMillis(100)).build();
+    SessionPair pair = track(new SessionPair(client, clientConfig, pipe.right, serverConfig));
+
+    assertThat(pair.serverResult().srtp()).isEqualTo(pair.clientResult().srtp());
+    assertThat(client.dropped()).isEqualTo(1);
+  }
+
+  /**
+   * The server's change_cipher_spec + Finished is lost and every resent Certificate of the
+   * client too, so the client's last flight never arrives whole again: BouncyCastle alone would
+   * never answer it (the client timed out though the server had connected); with a resend
+   * limit the session answers the start of the resent flight with its last flight (RFC 6347
+   * §4.2.4).
+   */
+  @Test
+  void serverAnswersAnIncompleteResentLastFlight() throws Exception {
+    AtomicBoolean finishedLost = new AtomicBoolean();
+    AtomicBoolean firstCertificateSent = new AtomicBoolean();
+    LossyPacketTransport server = new LossyPacketTransport(pipe.right, (index, datagram) ->
+        datagram.length > 18 && datagram[0] == 20 && datagram[14] == 22 && datagram[17] == 0
+            && datagram[18] == 1 && finishedLost.compareAndSet(false, true));
+    LossyPacketTransport client = new LossyPacketTransport(pipe.left, (index, datagram) ->
+        datagram.length > 13 && datagram[0] == 22 && datagram[3] == 0 && datagram[4] == 0
+            && datagram[13] == 11 && !firstCertificateSent.compareAndSet(false, true));
+    SessionPair pair = track(new SessionPair(
+        client, SessionPair.config(clientCert, serverCert)
+            .initialRetransmitInterval(Duration.ofMillis(100))
+            .maxRetransmitInterval(Duration.ofMillis(400)).build(),
+        server, SessionPair.config(serverCert, clientCert)
+            .maxRetransmitInterval(Duration.ofMillis(400)).build()));
+
+    assertThat(pair.clientResult().srtp()).isEqualTo(pair.serverResult().srtp());
+    assertThat(finishedLost).isTrue();
+    assertThat(client.dropped()).isPositive();
   }
 
   @Test
