@@ -44,8 +44,8 @@ public final class PacketDatagramTransport implements DatagramTransport {
   private final AtomicLong dropped = new AtomicLong();
   private final long repeatNanos;
   private final ChangeCipherSpecGate gate; // a server's; null for a client
-  private byte[] heldChangeCipherSpec; // guarded by this
   private final List<byte[]> lastFlight = new ArrayList<>(); // guarded by this
+  private byte[] heldChangeCipherSpec; // guarded by this
   private boolean answered; // a datagram arrived since the last send: next send starts a flight
   private boolean repeating; // guarded by this
   private boolean echoing; // guarded by this
