@@ -17,8 +17,8 @@ import org.ortc4j.ice.IceConnectionState;
 /**
  * 50 seeded calls at 20 % and 50 at 40 % random loss both ways, each given 30 s: at least
  * {@value #MIN_CONNECTED_AT_20} % must connect at 20 % and {@value #MIN_CONNECTED_AT_40} % at
- * 40 % (not all do: BouncyCastle writes each handshake record to a datagram of its own, so a
- * five-record flight arrives whole 8 % of the time at 40 %; the README says so); the
+ * 40 % (all did in the runs reported in the README; the margin is for the randomness of thread
+ * timing, which the seeds do not fix); every call that did not connect is reported with why; the
  * median, p95 and worst time from start to ICE connected and to DTLS connected on both sides
  * go to {@code target/hardening/loss.txt}. Five calls run at once (they mostly wait for
  * retransmissions). Left out of {@code mvn verify} (tag {@code long}): {@code .ci/run} runs it.
@@ -26,8 +26,8 @@ import org.ortc4j.ice.IceConnectionState;
 @Tag("long")
 class ImpairedLossStatisticsTest {
   private static final int RUNS = Integer.getInteger("ortc4j.loss.runs", 50);
-  static final int MIN_CONNECTED_AT_20 = 90;
-  static final int MIN_CONNECTED_AT_40 = 70;
+  static final int MIN_CONNECTED_AT_20 = 96;
+  static final int MIN_CONNECTED_AT_40 = 96;
 
   @Test
   void fiftySeededCallsConnectAtTwentyAndAtFortyPercentLoss() throws Exception {

@@ -25,6 +25,11 @@ public final class IceRuntime {
    * obeys its ICE-CONTROLLING) unless this is true; it reads it on every request.
    */
   private static final String REQUIRE_MESSAGE_INTEGRITY = "org.ice4j.REQUIRE_MESSAGE_INTEGRITY";
+  // "org.ice4j.MAX_RETRANSMISSIONS" in this ice4j, whatever the constant's name says
+  private static final String CHECK_RETRANSMISSIONS =
+      org.ice4j.StackProperties.MAX_CTRAN_RETRANSMISSIONS;
+  /** ice4j's default is 6; see {@link #applySafeDefaults}. */
+  static final int CHECK_RETRANSMISSIONS_DEFAULT = 12;
   private static final String CONSENT_INTERVAL = "ice4j.consent-freshness.interval";
   private static final String CONSENT_WAIT = "ice4j.consent-freshness.original-wait-interval";
   private static final String CONSENT_MAX_WAIT = "ice4j.consent-freshness.max-wait-interval";
@@ -44,12 +49,22 @@ public final class IceRuntime {
    * connectivity checks without MESSAGE-INTEGRITY (RFC 8445 §7.3: a check must be
    * authenticated with our password; without this, anyone who learns the ufrags can steer ICE
    * from any address); call first of all.
+   *
+   * <p>Also lets a STUN transaction (a connectivity check, the nomination among them) be resent
+   * {@value #CHECK_RETRANSMISSIONS_DEFAULT} times instead of ice4j's 6 unless the user set
+   * {@code org.ice4j.MAX_RETRANSMISSIONS}: ice4j fails a pair, and with the last pair
+   * the whole agent, when one check runs out of resends, and with 40 % loss both ways 7 sends
+   * all fail 4.4 % of the time (3 of 50 calls failed ICE that way in ImpairedLossStatisticsTest);
+   * 13 sends over about 16 s fail 0.3 % of the time. A check answered early ends early; only an
+   * unreachable pair takes longer to be declared failed, within the connect timeout.
    */
   public static synchronized void applySafeDefaults() {
     System.setProperty(REQUIRE_MESSAGE_INTEGRITY, "true");
     if (configured) {
       return;
     }
+    System.getProperties().putIfAbsent(CHECK_RETRANSMISSIONS,
+        Integer.toString(CHECK_RETRANSMISSIONS_DEFAULT));
     boolean probe = Boolean.getBoolean(PROBE_PROPERTY);
     System.getProperties().putIfAbsent(AWS_ENABLED, Boolean.toString(probe));
     System.getProperties().putIfAbsent(LEGACY_AWS_DISABLED, Boolean.toString(!probe));
