@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,19 +33,14 @@ class ForgedRecordTest {
   private static final int HEADER_LENGTH = DtlsRecordCheck.HEADER_LENGTH;
   private static final Duration WAIT = OpenSslInteropTest.WAIT;
 
-  @TempDir static java.nio.file.Path directory;
+  @TempDir static Path directory;
   private static DtlsCertificate opensslCertificate;
 
   private final List<AutoCloseable> resources = new ArrayList<>();
 
   @BeforeAll
   static void makeOpenSslCertificate() throws Exception {
-    OpenSslProcess.run(directory, "req", "-x509", "-newkey", "ec", "-pkeyopt",
-        "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "openssl.key.pem", "-out",
-        "openssl.cert.pem", "-days", "30", "-sha256", "-subj", "/CN=openssl-peer");
-    opensslCertificate = DtlsCertificate.fromPem(
-        java.nio.file.Files.readString(directory.resolve("openssl.cert.pem"))
-            + java.nio.file.Files.readString(directory.resolve("openssl.key.pem")));
+    opensslCertificate = OpenSslProcess.makeCertificate(directory);
   }
 
   @AfterEach
@@ -119,7 +116,7 @@ class ForgedRecordTest {
         .certificate(ours)
         .remoteFingerprint(opensslCertificate.fingerprint(FingerprintAlgorithm.SHA_256))
         .handshakeTimeout(Duration.ofSeconds(15)).build(), events));
-    java.nio.file.Files.writeString(directory.resolve("ours.pem"), ours.certificatePem());
+    Files.writeString(directory.resolve("ours.pem"), ours.certificatePem());
     OpenSslProcess openssl = track(OpenSslProcess.start(directory, List.of("s_client",
         "-dtls1_2", "-cipher", opensslCipher, "-bind", "127.0.0.1:" + opensslPort,
         "-connect", "127.0.0.1:" + udp.localAddress().getPort(), "-no-CApath", "-no-CAstore",

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,12 +36,7 @@ class OpenSslFailureTest {
 
   @BeforeAll
   static void makeOpenSslCertificate() throws Exception {
-    OpenSslProcess.run(directory, "req", "-x509", "-newkey", "ec", "-pkeyopt",
-        "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "openssl.key.pem", "-out",
-        "openssl.cert.pem", "-days", "30", "-sha256", "-subj", "/CN=openssl-peer");
-    opensslCertificate = DtlsCertificate.fromPem(
-        Files.readString(directory.resolve("openssl.cert.pem"))
-            + Files.readString(directory.resolve("openssl.key.pem")));
+    opensslCertificate = OpenSslProcess.makeCertificate(directory);
   }
 
   @AfterEach

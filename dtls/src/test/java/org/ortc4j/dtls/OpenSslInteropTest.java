@@ -38,12 +38,7 @@ class OpenSslInteropTest {
 
   @BeforeAll
   static void makeOpenSslCertificate() throws Exception {
-    OpenSslProcess.run(directory, "req", "-x509", "-newkey", "ec", "-pkeyopt",
-        "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "openssl.key.pem", "-out",
-        "openssl.cert.pem", "-days", "30", "-sha256", "-subj", "/CN=openssl-peer");
-    opensslCertificate = DtlsCertificate.fromPem(
-        Files.readString(directory.resolve("openssl.cert.pem"))
-            + Files.readString(directory.resolve("openssl.key.pem")));
+    opensslCertificate = OpenSslProcess.makeCertificate(directory);
   }
 
   @AfterEach

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +45,19 @@ final class OpenSslProcess implements AutoCloseable {
     command.addAll(args);
     return new OpenSslProcess(new ProcessBuilder(command).directory(directory.toFile())
         .redirectErrorStream(true).start());
+  }
+
+  /**
+   * Makes OpenSSL's own self-signed P-256 certificate in {@code directory} (openssl.cert.pem,
+   * openssl.key.pem) and returns it as ours to know its fingerprint.
+   */
+  static DtlsCertificate makeCertificate(Path directory) throws Exception {
+    run(directory, "req", "-x509", "-newkey", "ec", "-pkeyopt",
+        "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "openssl.key.pem", "-out",
+        "openssl.cert.pem", "-days", "30", "-sha256", "-subj", "/CN=openssl-peer");
+    return DtlsCertificate.fromPem(
+        Files.readString(directory.resolve("openssl.cert.pem"))
+            + Files.readString(directory.resolve("openssl.key.pem")));
   }
 
   /** Runs {@code openssl} with {@code args} to completion and returns its output. */
