@@ -7,6 +7,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.ice4j.socket.IceUdpSocketWrapper;
 import org.ice4j.socket.MultiplexingDatagramSocket;
@@ -53,6 +56,14 @@ public final class HostSocket implements AutoCloseable {
   private final IceUdpSocketWrapper wrapper;
   private final Dispatcher dispatcher;
   private final Thread reader;
+  private final Object checksLock = new Object();
+  /** Checks that came before ours started; null once they did. Guarded by checksLock. */
+  private List<HeldCheck> heldChecks = new ArrayList<>();
+
+  /** How many early connectivity checks wait for the role; more are dropped (peers resend). */
+  static final int HELD_CHECKS_LIMIT = 16;
+
+  private record HeldCheck(byte[] data, InetSocketAddress from) {}
 
   private HostSocket(DatagramSocket socket, Dispatcher dispatcher) throws IOException {
     this.socket = socket;
@@ -171,8 +182,45 @@ public final class HostSocket implements AutoCloseable {
     }
     if (view == null) {
       dispatcher.onDatagram(this, bytes, len, from);
+    } else if (view == stackView && StunPackets.isBindingRequest(bytes, 0, len)
+        && holdCheck(bytes, len, from)) {
+      return;
     } else if (!view.offer(bytes, 0, len, from)) {
       dispatcher.onStunOverflow();
+    }
+  }
+
+  /**
+   * Holds a connectivity check that arrives before our checks start. Until then our role is
+   * unknown, and ice4j would answer from its default role: a peer that checks as soon as it has
+   * our signal (werift) met a "role conflict" that swapped the roles both sides were given.
+   */
+  private boolean holdCheck(byte[] bytes, int len, InetSocketAddress from) {
+    synchronized (checksLock) {
+      if (heldChecks == null) {
+        return false;
+      }
+      if (heldChecks.size() < HELD_CHECKS_LIMIT) {
+        heldChecks.add(new HeldCheck(Arrays.copyOf(bytes, len), from));
+      }
+      return true;
+    }
+  }
+
+  /** Passes connectivity checks to ice4j from now on, the held ones first, in order. */
+  public void startChecks() {
+    List<HeldCheck> held;
+    synchronized (checksLock) {
+      held = heldChecks;
+      heldChecks = null;
+    }
+    if (held == null) {
+      return;
+    }
+    for (HeldCheck c : held) {
+      if (!stackView.offer(c.data(), 0, c.data().length, c.from())) {
+        dispatcher.onStunOverflow();
+      }
     }
   }
 

@@ -66,6 +66,8 @@ public final class Ice4jSession {
   private volatile Component component;
   private volatile CandidatePair selected;
   private boolean checksStarted;
+  private final Object socketsLock = new Object();
+  private boolean checksOpen; // guarded by socketsLock
 
   /** Creates the ice4j agent (no sockets yet) with our local parameters. */
   public Ice4jSession(IceAgentConfig config, IceParameters local, Callbacks callbacks,
@@ -90,11 +92,20 @@ public final class Ice4jSession {
 
   /** Binds the host sockets and reports host candidates; the servers are asked on {@code pool}. */
   public void gatherHosts(ExecutorService pool) throws IOException {
-    HostHarvester harvester = new HostHarvester(hostAddresses(), config, dispatcher(), sockets::add);
+    HostHarvester harvester = new HostHarvester(hostAddresses(), config, dispatcher(), this::addSocket);
     agent.addCandidateHarvester(harvester);
     component = agent.createComponent(stream, KeepAliveStrategy.SELECTED_ONLY, false);
     reportNewCandidates();
     pool.execute(() -> gatherFromServers(pool));
+  }
+
+  private void addSocket(HostSocket socket) {
+    synchronized (socketsLock) {
+      sockets.add(socket);
+      if (checksOpen) {
+        socket.startChecks();
+      }
+    }
   }
 
   private List<InetAddress> hostAddresses() throws SocketException {
@@ -172,6 +183,15 @@ public final class Ice4jSession {
     pendingRemote.clear();
     checksStarted = true;
     agent.startConnectivityEstablishment();
+    openChecks();
+  }
+
+  /** The role is known: the peer's early checks may go to ice4j now. */
+  private void openChecks() {
+    synchronized (socketsLock) {
+      checksOpen = true;
+      sockets.forEach(HostSocket::startChecks);
+    }
   }
 
   private void onIce4jState(PropertyChangeEvent event) {

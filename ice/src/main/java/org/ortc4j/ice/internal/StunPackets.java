@@ -37,6 +37,11 @@ public final class StunPackets {
     return len >= 4 && first >= 64 && first <= 79;
   }
 
+  /** Whether the datagram is a STUN Binding request (message type 0x0001): a connectivity check. */
+  public static boolean isBindingRequest(byte[] buf, int off, int len) {
+    return isStun(buf, off, len) && buf[off] == 0 && buf[off + 1] == 1;
+  }
+
   private static int readInt(byte[] b, int i) {
     return (b[i] & 0xFF) << 24 | (b[i + 1] & 0xFF) << 16 | (b[i + 2] & 0xFF) << 8 | b[i + 3] & 0xFF;
   }
