@@ -25,12 +25,16 @@ import org.ortc4j.dtls.internal.DtlsRecordCheck;
  * cipher we negotiate: the session neither ends nor sends an alert, and the peer's next records
  * still arrive both ways. Without ortc4j's record ciphers ({@code DiscardingCipher}),
  * BouncyCastle reports a record shorter than an AEAD nonce + tag as a fatal decode_error and ends
- * the connection, so one 13-byte datagram on the path ends a call.
+ * the connection, so one 13-byte datagram on the path ends a call. Without the record check's
+ * version test ({@code DtlsRecordCheck}), a record with the reserved version {254, 254} makes
+ * BouncyCastle throw an unchecked exception, which ends a session or fails a handshake (found by
+ * {@code DtlsFuzzTest}).
  */
 class ForgedRecordTest {
   private static final int APPLICATION_DATA = 23;
   private static final int HANDSHAKE = 22;
   private static final int HEADER_LENGTH = DtlsRecordCheck.HEADER_LENGTH;
+  private static final int DTLS_1_2 = 0xFEFD;
   private static final Duration WAIT = OpenSslInteropTest.WAIT;
 
   @TempDir static Path directory;
@@ -71,6 +75,20 @@ class ForgedRecordTest {
     System.arraycopy(shortOne, 0, both, 0, shortOne.length);
     System.arraycopy(longOne, 0, both, shortOne.length, longOne.length);
     forged.add(both);
+    forged.addAll(otherVersions(random));
+    return forged;
+  }
+
+  /** Records of every content type and both epochs with versions that are not DTLS 1.0 or 1.2. */
+  static List<byte[]> otherVersions(Random random) {
+    List<byte[]> forged = new ArrayList<>();
+    for (int version : new int[] {0xFEFE, 0xFEFC, 0xFE00, 0x0303, 0xFFFD}) {
+      for (int type : new int[] {20, 21, 22, 23, 24}) {
+        for (int epoch = 0; epoch <= 1; epoch++) {
+          forged.add(record(type, version, epoch, 2_000 + forged.size(), garbage(random, 2)));
+        }
+      }
+    }
     return forged;
   }
 
@@ -95,6 +113,28 @@ class ForgedRecordTest {
     assertExchange(pair.server, pair.clientEvents, "server to client");
     assertThat(pair.serverEvents.failed).isNotDone();
     assertThat(pair.clientEvents.failed).isNotDone();
+  }
+
+  /**
+   * Before and during the handshake too: records of other versions waiting in both inboxes
+   * ahead of the first flight neither fail the handshake nor stop it.
+   */
+  @Test
+  void recordsOfOtherVersionsDoNotFailTheHandshake() throws Exception {
+    MemoryPacketPipe pipe = new MemoryPacketPipe();
+    for (byte[] forged : otherVersions(new Random(11))) {
+      pipe.right.inject(forged);
+      pipe.left.inject(forged);
+    }
+    DtlsCertificate clientCert = TestCertificates.ecdsa(0);
+    DtlsCertificate serverCert = TestCertificates.ecdsa(1);
+    SessionPair pair = track(new SessionPair(
+        pipe.left, SessionPair.config(clientCert, serverCert).build(),
+        pipe.right, SessionPair.config(serverCert, clientCert).build()));
+
+    assertThat(pair.clientResult().remoteCertificateDer()).isEqualTo(serverCert.der());
+    assertThat(pair.serverResult().remoteCertificateDer()).isEqualTo(clientCert.der());
+    assertExchange(pair.client, pair.serverEvents, "client to server");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -152,10 +192,15 @@ class ForgedRecordTest {
 
   /** A DTLS 1.2 record header (RFC 6347 §4.1) in front of {@code fragment}. */
   private static byte[] record(int type, int epoch, long seq, byte[] fragment) {
+    return record(type, DTLS_1_2, epoch, seq, fragment);
+  }
+
+  /** A record header with any {@code version} in front of {@code fragment}. */
+  private static byte[] record(int type, int version, int epoch, long seq, byte[] fragment) {
     byte[] record = new byte[HEADER_LENGTH + fragment.length];
     record[0] = (byte) type;
-    record[1] = (byte) 0xFE;
-    record[2] = (byte) 0xFD;
+    record[1] = (byte) (version >> 8);
+    record[2] = (byte) version;
     record[3] = (byte) (epoch >> 8);
     record[4] = (byte) epoch;
     for (int i = 0; i < 6; i++) {
