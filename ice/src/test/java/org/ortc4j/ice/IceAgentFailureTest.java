@@ -60,6 +60,8 @@ class IceAgentFailureTest {
     assertThat(agent.state()).isEqualTo(IceConnectionState.CLOSED);
     assertThat(agent.gatheringState()).isEqualTo(IceGatheringState.CLOSED);
     listener.awaitState(IceConnectionState.CLOSED, TestConfigs.WAIT);
+    // delivered in order on the event thread: the gathering state's CLOSED comes second
+    listener.awaitGatheringState(IceGatheringState.CLOSED, TestConfigs.WAIT);
     assertThat(listener.statesSoFar()).containsExactly(IceConnectionState.CLOSED);
     assertThat(listener.gatheringStates()).containsExactly(
         IceGatheringState.GATHERING, IceGatheringState.COMPLETE, IceGatheringState.CLOSED);

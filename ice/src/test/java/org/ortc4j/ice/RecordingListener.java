@@ -20,6 +20,8 @@ final class RecordingListener implements IceAgentListener {
   final List<Thread> eventThreads = new CopyOnWriteArrayList<>();
   private final Map<IceConnectionState, CompletableFuture<Void>> reached =
       new ConcurrentHashMap<>();
+  private final Map<IceGatheringState, CompletableFuture<Void>> gatheringReached =
+      new ConcurrentHashMap<>();
   private volatile Consumer<IceCandidate> trickleTo;
 
   /** Forwards every candidate found from now on to {@code sink}. */
@@ -47,6 +49,7 @@ final class RecordingListener implements IceAgentListener {
   public void onGatheringStateChange(IceGatheringState state) {
     eventThreads.add(Thread.currentThread());
     gatheringStates.add(state);
+    gatheringReached.computeIfAbsent(state, s -> new CompletableFuture<>()).complete(null);
   }
 
   @Override
@@ -68,6 +71,11 @@ final class RecordingListener implements IceAgentListener {
 
   void awaitState(IceConnectionState state, Duration timeout) throws Exception {
     future(state).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  void awaitGatheringState(IceGatheringState state, Duration timeout) throws Exception {
+    gatheringReached.computeIfAbsent(state, s -> new CompletableFuture<>())
+        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   void awaitEndOfCandidates(Duration timeout) throws Exception {
