@@ -66,6 +66,8 @@ class SecurityCertificateTest {
     assertThat(victim.ice.selectedPair().orElseThrow().remote().port())
         .isEqualTo(intruder.gatherer.getLocalCandidates().get(0).port());
     assertThat(victim.dtls.role()).contains(victimRole);
+    // the start fails as state() changes; the emission follows
+    assertThat(victim.dtlsStates.await(DtlsTransportState.FAILED, TestPeer.WAIT)).isTrue();
     assertThat(victim.dtlsStates.values()).containsExactly(DtlsTransportState.NEW,
         DtlsTransportState.CONNECTING, DtlsTransportState.FAILED);
     assertThat(victim.dtls.failureCause().orElseThrow().reason())
