@@ -1,6 +1,7 @@
 package org.ortc4j.api;
 
 import java.util.concurrent.CompletableFuture;
+import org.ortc4j.ice.IceConnectionState;
 import org.ortc4j.ice.IceRole;
 
 /** Two {@link TestPeer}s wired to each other, as Pion's ortc example does over its signal. */
@@ -41,7 +42,20 @@ final class TestCall implements AutoCloseable {
     connectIce(iceControlling, iceControlled);
     CompletableFuture<Void> a = iceControlling.dtls.startAsync(toControlling);
     CompletableFuture<Void> b = iceControlled.dtls.startAsync(toControlled);
-    return CompletableFuture.allOf(a, b);
+    return CompletableFuture.allOf(a, b).whenComplete((done, failure) -> {
+      if (failure != null && (iceControlling.ice.state() == IceConnectionState.FAILED
+          || iceControlled.ice.state() == IceConnectionState.FAILED)) {
+        // ICE on loopback should not fail; what the log needs to tell why, if it ever does
+        System.err.println("TestCall: ICE failed while connecting: " + describe(iceControlling)
+            + "; " + describe(iceControlled));
+      }
+    });
+  }
+
+  private static String describe(TestPeer peer) {
+    return peer.name + " ICE " + peer.iceStates.values() + " " + peer.ice.failureCause()
+        + ", role " + peer.ice.role() + ", local " + peer.gatherer.getLocalCandidates()
+        + ", selected " + peer.ice.selectedPair() + ", DTLS " + peer.dtlsStates.values();
   }
 
   /** Gathers, trickles and starts ICE on both sides; returns both ICE starts. */
